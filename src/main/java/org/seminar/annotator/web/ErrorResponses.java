@@ -1,0 +1,108 @@
+package org.seminar.annotator.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns known failures into answers: {@code application/problem+json} on the API, a friendly page
+ * in HTML. Unknown exceptions are deliberately not mapped, so that bugs surface as 500s in the log.
+ */
+public class ErrorResponses {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance error(int status, String title, String detail);
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpServerRequest request, HttpHeaders headers) {
+        return respond(request, headers, e.status(), e.title(), e.getMessage(), e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, HttpServerRequest request, HttpHeaders headers) {
+        return respond(request, headers, 401, "Unauthorized", "Sign in, or send a valid bearer token.", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, HttpServerRequest request, HttpHeaders headers) {
+        return respond(request, headers, 401, "Unauthorized", "The credentials are missing, invalid or expired.", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request, HttpHeaders headers) {
+        return respond(request, headers, 403, "Forbidden", "Your account does not have the role this needs.", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, HttpServerRequest request, HttpHeaders headers) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return respond(request, headers, 400, "Invalid request", detail, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, HttpServerRequest request, HttpHeaders headers) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            return respond(request, headers, 400, "Invalid request", field + ": has the wrong type or format",
+                    List.of(new Problem.FieldError(field, "has the wrong type or format")));
+        }
+        return respond(request, headers, 400, "Malformed JSON", "The request body is not valid JSON.",
+                List.of(new Problem.FieldError("body", "is not valid JSON")));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpServerRequest request, HttpHeaders headers) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        String detail = status.getStatusCode() == 404 ? "Nothing exists at this address." : e.getMessage();
+        return respond(request, headers, status.getStatusCode(), status.getReasonPhrase(), detail, List.of());
+    }
+
+    /** Drops the method name and argument position from a bean-validation path: {@code create.body.start} becomes {@code start}. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : parts[parts.length - 1];
+    }
+
+    static Response respond(HttpServerRequest request, HttpHeaders headers, int status, String title, String detail,
+            List<Problem.FieldError> errors) {
+        String path = request.path();
+        if (Paths.isApi(path) || !wantsHtml(headers)) {
+            Problem body = new Problem("about:blank", title, status, detail, path, errors);
+            Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
+            if (status == 401) {
+                builder.header("WWW-Authenticate", "Bearer realm=\"seminar\"");
+            }
+            return builder.build();
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(status, title, detail)).build();
+    }
+
+    private static boolean wantsHtml(HttpHeaders headers) {
+        return headers.getAcceptableMediaTypes().stream()
+                .anyMatch(m -> m.isCompatible(MediaType.TEXT_HTML_TYPE) && !m.isWildcardType());
+    }
+}

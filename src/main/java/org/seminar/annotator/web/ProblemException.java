@@ -1,0 +1,51 @@
+package org.seminar.annotator.web;
+
+import java.util.List;
+
+/** A refusal that the client can act on, answered as a problem body with the given status. */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String title;
+    private final List<Problem.FieldError> errors;
+
+    public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ProblemException badField(String field, String message) {
+        return new ProblemException(400, "Invalid request", field + ": " + message, List.of(new Problem.FieldError(field, message)));
+    }
+
+    public static ProblemException badFields(List<Problem.FieldError> errors) {
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("Invalid request");
+        return new ProblemException(400, "Invalid request", detail, errors);
+    }
+
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(404, "Not found", detail, List.of());
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "Forbidden", detail, List.of());
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, "Conflict", detail, List.of());
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+}

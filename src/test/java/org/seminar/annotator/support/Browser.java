@@ -1,0 +1,58 @@
+package org.seminar.annotator.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Headless Debian Chromium driven by Selenium, with the flags that keep it off the closed network. */
+public final class Browser implements AutoCloseable {
+
+    public final ChromeDriver driver;
+
+    public Browser() {
+        try {
+            Path profile = Files.createTempDirectory("annotator-chromium-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(System.getProperty("annotator.chromium", "/usr/bin/chromium"));
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(Path.of(System.getProperty("annotator.chromedriver", "/usr/bin/chromedriver")).toFile())
+                    .usingAnyFreePort().build();
+            driver = new ChromeDriver(service, options);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public WebDriverWait waitUpTo(Duration limit) {
+        return new WebDriverWait(driver, limit);
+    }
+
+    /** Opens a protected page, signs in on Keycloak's form and waits to be back on the app. */
+    public void signIn(String appPage, String username) {
+        driver.get(appPage);
+        waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(username);
+        driver.findElement(By.id("kc-login")).click();
+        waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(appPage));
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,67 @@
+package org.seminar.annotator.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+import org.seminar.annotator.local.FreePort;
+import org.seminar.annotator.local.LocalKeycloak;
+import org.seminar.annotator.local.LocalPostgres;
+
+/**
+ * Starts one real PostgreSQL and one real Keycloak for the whole test run, on free ports with fresh
+ * data folders under {@code target/test-data} (never the local run's {@code ./data}), and points the
+ * app under test at them through system properties, which every Quarkus test class loader sees.
+ */
+public class TestServers implements LauncherSessionListener {
+
+    private static LocalPostgres postgres;
+    private static LocalKeycloak keycloak;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        start();
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    static synchronized void start() {
+        if (postgres != null) {
+            return;
+        }
+        Path root = Path.of(System.getProperty("annotator.test-data", "target/test-data"));
+        Path keycloakHome = Path.of(System.getProperty("annotator.keycloak-home", "target/keycloak/keycloak-26.5.6"));
+        deleteTree(root);
+        postgres = LocalPostgres.start(root.resolve("postgres"), 0);
+        System.setProperty("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
+        System.setProperty("quarkus.datasource.username", "postgres");
+        System.setProperty("quarkus.datasource.password", "postgres");
+        keycloak = LocalKeycloak.start(keycloakHome, root.resolve("keycloak"), FreePort.find());
+        System.setProperty("quarkus.oidc.auth-server-url", keycloak.realmUrl());
+        System.setProperty("quarkus.oidc.credentials.secret", "annotator-secret");
+        System.setProperty("annotator.test.keycloak-url", "http://localhost:" + keycloak.port());
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
