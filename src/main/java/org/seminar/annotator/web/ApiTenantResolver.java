@@ -14,14 +14,19 @@ public class ApiTenantResolver implements TenantResolver {
 
     /** Tenant id of the bearer-token configuration, {@code quarkus.oidc.api.*}. */
     public static final String API_TENANT = "api";
+    /** Id of the default (code flow) tenant; named explicitly because {@code null} lets other resolvers guess. */
+    public static final String WEB_TENANT = io.quarkus.oidc.runtime.OidcUtils.DEFAULT_TENANT_ID;
+    /** The default tenant's session cookie, {@code q_session}, possibly split into chunks or token parts. */
+    private static final java.util.regex.Pattern SESSION_COOKIE = java.util.regex.Pattern.compile("(^|;\\s*)q_session(_[a-z0-9]+)?=");
 
     @Override
     public String resolve(RoutingContext context) {
         if (!Paths.isApi(context.normalizedPath())) {
-            return null;
+            return WEB_TENANT;
         }
         boolean bearer = context.request().getHeader("Authorization") != null;
-        boolean session = context.request().cookies().stream().anyMatch(c -> c.getName().startsWith("q_session"));
-        return session && !bearer ? null : API_TENANT;
+        String cookies = context.request().getHeader("Cookie");
+        boolean session = cookies != null && SESSION_COOKIE.matcher(cookies).find();
+        return session && !bearer ? WEB_TENANT : API_TENANT;
     }
 }
