@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestPlan;
 import org.seminar.annotator.local.FreePort;
 import org.seminar.annotator.local.LocalKeycloak;
 import org.seminar.annotator.local.LocalPostgres;
@@ -16,15 +19,24 @@ import org.seminar.annotator.local.LocalPostgres;
  * Starts one real PostgreSQL and one real Keycloak for the whole test run, on free ports with fresh
  * data folders under {@code target/test-data} (never the local run's {@code ./data}), and points the
  * app under test at them through system properties, which every Quarkus test class loader sees.
+ * A run of plain unit tests starts neither.
  */
-public class TestServers implements LauncherSessionListener {
+public class TestServers implements LauncherSessionListener, TestExecutionListener {
 
     private static LocalPostgres postgres;
     private static LocalKeycloak keycloak;
 
     @Override
-    public void launcherSessionOpened(LauncherSession session) {
-        start();
+    public void testPlanExecutionStarted(TestPlan plan) {
+        boolean quarkus = plan.getRoots().stream().flatMap(root -> plan.getDescendants(root).stream())
+                .map(id -> id.getSource().orElse(null))
+                .filter(ClassSource.class::isInstance)
+                .map(source -> ((ClassSource) source).getJavaClass())
+                .anyMatch(type -> java.util.Arrays.stream(type.getAnnotations())
+                        .anyMatch(a -> a.annotationType().getName().startsWith("io.quarkus.test.junit.Quarkus")));
+        if (quarkus) {
+            start();
+        }
     }
 
     @Override

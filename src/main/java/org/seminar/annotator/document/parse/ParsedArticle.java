@@ -1,0 +1,20 @@
+package org.seminar.annotator.document.parse;
+
+import java.util.List;
+
+/** The logical structure of an article as the parser rebuilt it, before it gets ids and is stored. */
+public record ParsedArticle(String title, List<String> authors, String abstractText, List<String> keywords,
+        InlineText authorNote, List<Section> sections, List<Footnote> footnotes) {
+
+    /** A section: its heading (null for text before the first heading) and its body paragraphs. */
+    public record Section(String heading, List<InlineText> paragraphs) {
+    }
+
+    /** A footnote with its printed label ("1", "2", ...) and its full text. */
+    public record Footnote(String label, InlineText content) {
+    }
+
+    public List<InlineText> paragraphs() {
+        return sections.stream().flatMap(s -> s.paragraphs().stream()).toList();
+    }
+}
