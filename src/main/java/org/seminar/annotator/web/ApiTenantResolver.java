@@ -17,7 +17,7 @@ public class ApiTenantResolver implements TenantResolver {
     /** Id of the default (code flow) tenant; named explicitly because {@code null} lets other resolvers guess. */
     public static final String WEB_TENANT = io.quarkus.oidc.runtime.OidcUtils.DEFAULT_TENANT_ID;
     /** The default tenant's session cookie, {@code q_session}, possibly split into chunks or token parts. */
-    private static final java.util.regex.Pattern SESSION_COOKIE = java.util.regex.Pattern.compile("(^|;\\s*)q_session(_[a-z0-9]+)?=");
+    static final java.util.regex.Pattern SESSION_COOKIE = java.util.regex.Pattern.compile("(^|;\\s*)q_session(_[a-z0-9]+)?=");
 
     @Override
     public String resolve(RoutingContext context) {

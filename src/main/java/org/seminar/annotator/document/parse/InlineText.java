@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 public record InlineText(String text, List<Mark> marks, List<Ref> refs) {
 
     /** Emphasis ({@code em}, {@code strong}) or a link ({@code link} with {@code href}) over [start, end). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record Mark(String type, int start, int end, String href) {
     }
 

@@ -1,0 +1,42 @@
+package org.seminar.annotator.document;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.seminar.annotator.document.parse.InlineText;
+
+/** An imported article: its front matter; sections, paragraphs and footnotes refer to it. */
+@Entity
+public class Document extends PanacheEntityBase {
+
+    @Id
+    public String id;
+    public String title;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> authors;
+    @Column(name = "abstract")
+    public String abstractText;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> keywords;
+    public String authorNote;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<InlineText.Mark> authorNoteMarks;
+    public String sourceKind;
+    public String bundledKey;
+    public String importedBy;
+    public Instant importedAt;
+
+    public static Optional<Document> findBundled(String key) {
+        return find("bundledKey", key).firstResultOptional();
+    }
+
+    public static List<Document> listByTitle() {
+        return list("order by title, importedAt");
+    }
+}

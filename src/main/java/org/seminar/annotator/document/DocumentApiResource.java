@@ -1,0 +1,81 @@
+package org.seminar.annotator.document;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.seminar.annotator.account.CurrentUser;
+import org.seminar.annotator.account.Roles;
+import org.seminar.annotator.web.ProblemException;
+
+/** Documents as JSON: the list, one document's whole structure, its paragraphs, and import by admins. */
+@Path("/api/documents")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class DocumentApiResource {
+
+    @Inject
+    DocumentService documents;
+    @Inject
+    DocumentUploads uploads;
+    @Inject
+    CurrentUser user;
+
+    @GET
+    public List<DocumentViews.Summary> list() {
+        return documents.list();
+    }
+
+    @GET
+    @Path("{id}")
+    public DocumentViews.Detail get(@PathParam("id") String id) {
+        return documents.get(id);
+    }
+
+    /** One paragraph; as {@code text/plain} its text exactly as annotation offsets count it. */
+    @GET
+    @Path("{id}/paragraphs/{paragraphId}")
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN })
+    public Response paragraph(@PathParam("id") String id, @PathParam("paragraphId") String paragraphId,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+        Paragraph p = documents.paragraph(id, paragraphId);
+        boolean plain = headers.getAcceptableMediaTypes().stream().findFirst()
+                .map(m -> m.isCompatible(MediaType.TEXT_PLAIN_TYPE) && !m.isWildcardType()).orElse(false);
+        if (plain) {
+            return Response.ok(p.text, MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
+        }
+        return Response.ok(Map.of("id", p.id, "documentId", p.documentId, "number", p.number, "text", p.text),
+                MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /**
+     * Imports a text. Clean text is taken as written; {@code ?source=print-extraction} also repairs
+     * what a print extraction breaks (page-break splits, pull quotes, interleaved footnotes).
+     */
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes({ MediaType.TEXT_PLAIN, "text/markdown" })
+    public Response create(byte[] body, @QueryParam("source") String source) {
+        boolean print;
+        if (source == null || source.isBlank() || source.equals("clean")) {
+            print = false;
+        } else if (source.equals("print-extraction")) {
+            print = true;
+        } else {
+            throw ProblemException.badField("source", "must be 'clean' or 'print-extraction'");
+        }
+        String id = uploads.upload(body, print, user.username());
+        return Response.created(URI.create("/api/documents/" + id)).entity(Map.of("id", id)).build();
+    }
+}

@@ -1,0 +1,39 @@
+package org.seminar.annotator.document;
+
+import java.util.List;
+import org.seminar.annotator.document.parse.InlineText;
+
+/** What the API and the reading page show of a document: records, never entities. */
+public final class DocumentViews {
+
+    private DocumentViews() {
+    }
+
+    public record Summary(String id, String title) {
+    }
+
+    public record Detail(String id, String title, List<String> authors,
+            @com.fasterxml.jackson.annotation.JsonProperty("abstract") String abstractText, List<String> keywords,
+            String authorNote, List<InlineText.Mark> authorNoteMarks, List<SectionView> sections,
+            List<FootnoteView> footnotes) {
+
+        public int paragraphCount() {
+            return sections.stream().mapToInt(s -> s.paragraphs().size()).sum();
+        }
+    }
+
+    public record SectionView(String id, String heading, List<ParagraphView> paragraphs) {
+    }
+
+    /** A body paragraph: plain {@code text}, with inline {@code marks} and {@code footnoteRefs} as positions in it. */
+    public record ParagraphView(String id, int number, String text, List<InlineText.Mark> marks,
+            List<FootnoteRefView> footnoteRefs) {
+    }
+
+    public record FootnoteRefView(String footnoteId, String label, int offset) {
+    }
+
+    /** A footnote; {@code referencedBy} lists the paragraphs whose markers point to it. */
+    public record FootnoteView(String id, String label, String text, List<InlineText.Mark> marks, List<String> referencedBy) {
+    }
+}
