@@ -137,6 +137,11 @@ public final class LocalKeycloak implements AutoCloseable {
         return "http://localhost:" + port + "/realms/" + REALM;
     }
 
+    /** The server's base URL, where the Admin API lives. */
+    public String serverUrl() {
+        return "http://localhost:" + port;
+    }
+
     public int port() {
         return port;
     }

@@ -21,6 +21,7 @@ public class LocalServicesConfigSourceFactory implements ConfigSourceFactory {
     /** Below application.properties (250), which must therefore not set the keys supplied here. */
     private static final int ORDINAL = 200;
     static final String DEMO_CLIENT_SECRET = "annotator-secret";
+    static final String DEMO_ADMIN_CLIENT_SECRET = "annotator-admin-secret";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -42,8 +43,15 @@ public class LocalServicesConfigSourceFactory implements ConfigSourceFactory {
             int port = Integer.parseInt(value(context, "annotator.local.keycloak-port", "8180"));
             LocalKeycloak keycloak = LocalServices.keycloak(home, dataDir.resolve("keycloak"), port);
             supplied.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
-            // The demo realm's client secret; a real deployment sets QUARKUS_OIDC_CREDENTIALS_SECRET.
+            // The demo realm's client secrets; a real deployment sets QUARKUS_OIDC_CREDENTIALS_SECRET
+            // and QUARKUS_KEYCLOAK_ADMIN_CLIENT_CLIENT_SECRET.
             supplied.put("quarkus.oidc.credentials.secret", DEMO_CLIENT_SECRET);
+            supplied.put("quarkus.keycloak.admin-client.client-secret", DEMO_ADMIN_CLIENT_SECRET);
+            supplied.put("quarkus.keycloak.admin-client.server-url", keycloak.serverUrl());
+        } else if (value(context, "quarkus.keycloak.admin-client.server-url", "").isBlank()) {
+            // The Admin API lives on the same server as the realm: http://host/realms/x -> http://host
+            String realmUrl = value(context, "quarkus.oidc.auth-server-url", "");
+            supplied.put("quarkus.keycloak.admin-client.server-url", realmUrl.replaceFirst("/realms/.*$", ""));
         }
         return supplied.isEmpty() ? List.of() : List.of(new PropertiesConfigSource(supplied, "annotator-local-services", ORDINAL));
     }

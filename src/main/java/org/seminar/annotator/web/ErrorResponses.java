@@ -59,6 +59,18 @@ public class ErrorResponses {
         return respond(request, headers, 400, "Invalid request", detail, errors);
     }
 
+    /** Wrong JSON types ({@code "start":"a"}): more specific than Quarkus's built-in mapper, so this one answers. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e, HttpServerRequest request,
+            HttpHeaders headers) {
+        return unreadableJson(e, request, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(com.fasterxml.jackson.core.JsonParseException e, HttpServerRequest request, HttpHeaders headers) {
+        return unreadableJson(e, request, headers);
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, HttpServerRequest request, HttpHeaders headers) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
@@ -68,12 +80,19 @@ public class ErrorResponses {
             return respond(request, headers, 400, "Invalid request", field + ": has the wrong type or format",
                     List.of(new Problem.FieldError(field, "has the wrong type or format")));
         }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException) {
+            return respond(request, headers, 400, "Invalid request", "body: must be a JSON object of the documented shape",
+                    List.of(new Problem.FieldError("body", "must be a JSON object of the documented shape")));
+        }
         return respond(request, headers, 400, "Malformed JSON", "The request body is not valid JSON.",
                 List.of(new Problem.FieldError("body", "is not valid JSON")));
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request, HttpHeaders headers) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, request, headers);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         String detail = status.getStatusCode() == 404 ? "Nothing exists at this address." : e.getMessage();
         return respond(request, headers, status.getStatusCode(), status.getReasonPhrase(), detail, List.of());

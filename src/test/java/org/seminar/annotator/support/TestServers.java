@@ -63,6 +63,8 @@ public class TestServers implements LauncherSessionListener, TestExecutionListen
         keycloak = LocalKeycloak.start(keycloakHome, root.resolve("keycloak"), FreePort.find());
         System.setProperty("quarkus.oidc.auth-server-url", keycloak.realmUrl());
         System.setProperty("quarkus.oidc.credentials.secret", "annotator-secret");
+        System.setProperty("quarkus.keycloak.admin-client.server-url", keycloak.serverUrl());
+        System.setProperty("quarkus.keycloak.admin-client.client-secret", "annotator-admin-secret");
         System.setProperty("annotator.test.keycloak-url", "http://localhost:" + keycloak.port());
     }
 

@@ -1,0 +1,88 @@
+package org.seminar.annotator.annotation;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/** One annotation, its replies, moderation and history: HTTP mapped onto {@link AnnotationService}. */
+@Path("/api/annotations")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AnnotationResource {
+
+    @Inject
+    AnnotationService annotations;
+    @Inject
+    Readers readers;
+
+    @GET
+    @Path("{id}")
+    public AnnotationViews.AnnotationView get(@PathParam("id") String id) {
+        return annotations.get(id, readers.current());
+    }
+
+    @PUT
+    @Path("{id}")
+    public AnnotationViews.AnnotationView update(@PathParam("id") String id, AnnotationViews.AnnotationChange change) {
+        return annotations.update(id, change, readers.current());
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        annotations.delete(id, readers.current());
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("{id}/hidden")
+    public AnnotationViews.AnnotationView hide(@PathParam("id") String id, AnnotationViews.Visibility request) {
+        return annotations.setHidden(id, request, readers.current());
+    }
+
+    @GET
+    @Path("{id}/history")
+    public List<AnnotationViews.HistoryEntry> history(@PathParam("id") String id) {
+        return annotations.history(id, readers.current());
+    }
+
+    @POST
+    @Path("{id}/replies")
+    public Response reply(@PathParam("id") String id, AnnotationViews.NewReply request) {
+        AnnotationViews.ReplyView created = annotations.reply(id, request, readers.current());
+        return Response.created(URI.create("/api/annotations/" + id + "/replies/" + created.id())).entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}/replies/{replyId}")
+    public AnnotationViews.ReplyView updateReply(@PathParam("id") String id, @PathParam("replyId") String replyId,
+            AnnotationViews.ReplyChange change) {
+        return annotations.updateReply(id, replyId, change, readers.current());
+    }
+
+    @DELETE
+    @Path("{id}/replies/{replyId}")
+    public Response deleteReply(@PathParam("id") String id, @PathParam("replyId") String replyId) {
+        annotations.deleteReply(id, replyId, readers.current());
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("{id}/replies/{replyId}/hidden")
+    public AnnotationViews.ReplyView hideReply(@PathParam("id") String id, @PathParam("replyId") String replyId,
+            AnnotationViews.Visibility request) {
+        return annotations.setReplyHidden(id, replyId, request, readers.current());
+    }
+}

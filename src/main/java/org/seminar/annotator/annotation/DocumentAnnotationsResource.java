@@ -1,0 +1,42 @@
+package org.seminar.annotator.annotation;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/** A document's annotations: the filtered list and creating one. Rules live in {@link AnnotationService}. */
+@Path("/api/documents/{docId}/annotations")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DocumentAnnotationsResource {
+
+    @Inject
+    AnnotationService annotations;
+    @Inject
+    Readers readers;
+
+    @GET
+    public List<AnnotationViews.AnnotationView> list(@PathParam("docId") String docId, @QueryParam("tag") String tag,
+            @QueryParam("author") String author, @QueryParam("paragraphId") String paragraphId, @QueryParam("group") String group) {
+        return annotations.list(docId, new AnnotationService.Filter(tag, author, paragraphId, group), readers.current());
+    }
+
+    @POST
+    public Response create(@PathParam("docId") String docId, AnnotationViews.NewAnnotation request) {
+        AnnotationViews.AnnotationView created = annotations.create(docId, request, readers.current());
+        return Response.created(URI.create("/api/annotations/" + created.id())).entity(created).build();
+    }
+}

@@ -1,0 +1,31 @@
+package org.seminar.annotator.annotation;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.seminar.annotator.account.CurrentUser;
+import org.seminar.annotator.group.SeminarGroups;
+
+/** Builds the {@link Reader} of the current request once. */
+@RequestScoped
+public class Readers {
+
+    @Inject
+    CurrentUser user;
+    @Inject
+    SeminarGroups groups;
+
+    private Reader reader;
+
+    public Reader current() {
+        if (reader == null) {
+            Map<String, String> ids = new LinkedHashMap<>();
+            for (String name : user.groups()) {
+                groups.idOf(name).ifPresent(id -> ids.put(name, id));
+            }
+            reader = new Reader(user.username(), user.name(), user.isAdmin(), ids);
+        }
+        return reader;
+    }
+}
