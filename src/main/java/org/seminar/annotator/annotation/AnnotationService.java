@@ -167,7 +167,7 @@ public class AnnotationService {
         }
         Map<String, Object> changes = new LinkedHashMap<>();
         if (tags != null && !new LinkedHashSet<>(tags).equals(a.tags)) {
-            changes.put("tags", Map.of("from", List.copyOf(a.tags), "to", tags));
+            changes.put("tags", Map.of("from", a.tags.stream().sorted().toList(), "to", tags));
             a.tags.clear();
             a.tags.addAll(tags);
         }
@@ -379,7 +379,7 @@ public class AnnotationService {
                 .filter(r -> !r.hidden || reader.admin() || r.author.equals(reader.username()))
                 .map(r -> replyView(r, reader)).toList();
         return new AnnotationViews.AnnotationView(a.id, a.documentId, a.paragraphId, a.start, a.end, a.quote, a.prefix, a.suffix,
-                List.copyOf(a.tags), a.comment, a.author, a.authorName, groups.nameOf(a.groupId), a.created, a.updated, a.version,
+                a.tags.stream().sorted().toList(), a.comment, a.author, a.authorName, groups.nameOf(a.groupId), a.created, a.updated, a.version,
                 shown, a.hidden ? Boolean.TRUE : null);
     }
 
@@ -394,7 +394,7 @@ public class AnnotationService {
         s.put("start", a.start);
         s.put("end", a.end);
         s.put("quote", a.quote);
-        s.put("tags", List.copyOf(a.tags));
+        s.put("tags", a.tags.stream().sorted().toList());
         s.put("comment", a.comment);
         s.put("author", a.author);
         s.put("groupId", a.groupId);

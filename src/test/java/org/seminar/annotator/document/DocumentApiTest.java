@@ -16,26 +16,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.seminar.annotator.support.Documents;
 import org.seminar.annotator.support.Tokens;
 
 /** The document API against the bundled article and imports, through real Keycloak tokens and PostgreSQL. */
 @QuarkusTest
 class DocumentApiTest {
 
-    static final String TITLE = "Belarus: Between Non-Alignment, Neutrality, and Strategic Autonomy Options";
+    static final String TITLE = Documents.BUNDLED_TITLE;
 
     @Inject
     BundledDocuments bundled;
 
     static String bundledId() {
-        List<Map<String, String>> docs = given().header("Authorization", Tokens.bearer("reviewer1"))
-                .get("/api/documents").then().statusCode(200).extract().jsonPath().getList("$");
-        return docs.stream().filter(d -> d.get("title").equals(TITLE)).findFirst().orElseThrow().get("id");
+        return Documents.bundledId();
     }
 
     static JsonPath document(String id) {
-        return given().header("Authorization", Tokens.bearer("reviewer1"))
-                .get("/api/documents/" + id).then().statusCode(200).extract().jsonPath();
+        return Documents.document(id);
     }
 
     @Test

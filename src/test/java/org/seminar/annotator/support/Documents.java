@@ -1,0 +1,27 @@
+package org.seminar.annotator.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+
+/** The bundled article and documents as the API returns them, for tests of every feature. */
+public final class Documents {
+
+    public static final String BUNDLED_TITLE = "Belarus: Between Non-Alignment, Neutrality, and Strategic Autonomy Options";
+
+    private Documents() {
+    }
+
+    public static String bundledId() {
+        List<Map<String, String>> docs = given().header("Authorization", Tokens.bearer("reviewer1"))
+                .get("/api/documents").then().statusCode(200).extract().jsonPath().getList("$");
+        return docs.stream().filter(d -> d.get("title").equals(BUNDLED_TITLE)).findFirst().orElseThrow().get("id");
+    }
+
+    public static JsonPath document(String id) {
+        return given().header("Authorization", Tokens.bearer("reviewer1"))
+                .get("/api/documents/" + id).then().statusCode(200).extract().jsonPath();
+    }
+}
