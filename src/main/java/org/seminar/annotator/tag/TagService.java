@@ -5,7 +5,10 @@ import jakarta.transaction.Transactional;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.seminar.annotator.web.Problem;
@@ -33,9 +36,28 @@ public class TagService {
     public record TagChange(String name, String color, String description, Boolean retired) {
     }
 
+    /** The codebook changes rarely and is read on every annotation write: kept in memory, dropped on change. */
+    private volatile Map<String, TagView> cache;
+    private volatile long cachedAt;
+    /** Other app instances see a change within this time. */
+    private static final long CACHE_MILLIS = 30_000;
+
     @Transactional
     public List<TagView> list() {
-        return Tag.inOrder().stream().map(TagView::of).toList();
+        return List.copyOf(bySlug().values());
+    }
+
+    /** Every tag by slug, in codebook order. */
+    @Transactional
+    public Map<String, TagView> bySlug() {
+        Map<String, TagView> current = cache;
+        if (current == null || System.currentTimeMillis() - cachedAt > CACHE_MILLIS) {
+            current = Tag.inOrder().stream().map(TagView::of)
+                    .collect(Collectors.toMap(TagView::slug, t -> t, (a, b) -> a, LinkedHashMap::new));
+            cache = current;
+            cachedAt = System.currentTimeMillis();
+        }
+        return current;
     }
 
     @Transactional
@@ -65,6 +87,7 @@ public class TagService {
         tag.position = Tag.nextPosition();
         tag.createdAt = tag.updatedAt = Instant.now();
         tag.persist();
+        cache = null;
         return TagView.of(tag);
     }
 
@@ -88,6 +111,7 @@ public class TagService {
             tag.retired = change.retired();
         }
         tag.updatedAt = Instant.now();
+        cache = null;
         return TagView.of(tag);
     }
 
