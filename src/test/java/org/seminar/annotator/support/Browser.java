@@ -39,12 +39,22 @@ public final class Browser implements AutoCloseable {
 
     /** Opens a protected page, signs in on Keycloak's form and waits to be back on the app. */
     public void signIn(String appPage, String username) {
+        signIn(appPage, username, username);
+    }
+
+    /** Opens a protected page, signs in with the given password and waits to be back on the app. */
+    public void signIn(String appPage, String username, String password) {
         driver.get(appPage);
         waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
-        waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(appPage));
+        try {
+            waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(appPage));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Sign-in of " + username + " did not return to " + appPage + "; Keycloak shows: "
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     public WebDriver driver() {

@@ -1,0 +1,70 @@
+package org.seminar.annotator.account;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/** Account administration for admins: users, passwords and class-list imports, all through Keycloak. */
+@Path("/api/admin/users")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AdminUserResource {
+
+    @Inject
+    UserAdministration users;
+    @Inject
+    ClassListImport classList;
+    @Inject
+    CurrentUser admin;
+
+    @GET
+    public List<AccountViews.UserView> list(@QueryParam("search") String search, @QueryParam("first") Integer first,
+            @QueryParam("max") Integer max) {
+        return users.list(search, first, max);
+    }
+
+    @GET
+    @Path("{id}")
+    public AccountViews.UserView get(@PathParam("id") String id) {
+        return users.get(id);
+    }
+
+    @POST
+    public Response create(AccountViews.NewUser request) {
+        AccountViews.UserView created = users.create(request, admin.username());
+        return Response.created(URI.create("/api/admin/users/" + created.id())).entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    public AccountViews.UserView update(@PathParam("id") String id, AccountViews.UserChange change) {
+        return users.update(id, change, admin.username());
+    }
+
+    @POST
+    @Path("{id}/password")
+    public Response resetPassword(@PathParam("id") String id, AccountViews.PasswordReset request) {
+        users.resetPassword(id, request, admin.username());
+        return Response.noContent().build();
+    }
+
+    /** A class list as CSV: all rows valid, or 400 listing every bad row and nothing created. */
+    @POST
+    @Path("import")
+    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
+    public Response importClassList(String csv) {
+        return Response.status(201).entity(classList.importCsv(csv, admin.username())).build();
+    }
+}

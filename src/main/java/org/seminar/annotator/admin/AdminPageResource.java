@@ -1,0 +1,211 @@
+package org.seminar.annotator.admin;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jboss.resteasy.reactive.RestForm;
+import org.seminar.annotator.account.AccountViews;
+import org.seminar.annotator.account.ClassListImport;
+import org.seminar.annotator.account.CurrentUser;
+import org.seminar.annotator.account.Roles;
+import org.seminar.annotator.account.UserAdministration;
+import org.seminar.annotator.group.GroupAdministration;
+import org.seminar.annotator.web.ProblemException;
+
+/**
+ * The admin area: users, seminar groups, class-list import and the log, as server-rendered forms
+ * (post, then redirect with a message). Every page and form is for admins only.
+ */
+@Path("/admin")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.TEXT_HTML)
+public class AdminPageResource {
+
+    private static final int PAGE = 20;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance users(List<AccountViews.UserView> users, String search, int first, boolean more,
+                List<AccountViews.GroupView> groups, String flash, String error);
+
+        static native TemplateInstance user(AccountViews.UserView user, List<AccountViews.GroupView> groups, String flash, String error);
+
+        static native TemplateInstance groups(List<AccountViews.GroupView> groups, String flash, String error);
+
+        static native TemplateInstance importList(String csv, ClassListImport.Preview preview, AccountViews.ImportResult result,
+                String error);
+
+        static native TemplateInstance log(List<AdminLog.Entry> entries);
+
+        static native TemplateInstance unavailable(String detail);
+    }
+
+    @Inject
+    UserAdministration users;
+    @Inject
+    GroupAdministration groups;
+    @Inject
+    ClassListImport classList;
+    @Inject
+    AdminLog log;
+    @Inject
+    CurrentUser admin;
+
+    @GET
+    public Response usersPage(@QueryParam("search") String search, @QueryParam("first") Integer first, @QueryParam("flash") String flash) {
+        return page(() -> {
+            int from = first == null || first < 0 ? 0 : first;
+            List<AccountViews.UserView> found = users.list(search, from, PAGE + 1);
+            return Templates.users(found.subList(0, Math.min(PAGE, found.size())), search == null ? "" : search, from,
+                    found.size() > PAGE, groups.list(), flash, null);
+        });
+    }
+
+    @POST
+    @Path("users")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createUser(@RestForm String username, @RestForm String email, @RestForm String firstName,
+            @RestForm String lastName, @RestForm String password, @RestForm String temporary, @RestForm List<String> roles,
+            @RestForm List<String> groups) {
+        try {
+            AccountViews.UserView created = users.create(new AccountViews.NewUser(username, email, firstName, lastName, password,
+                    temporary != null, roles, groups), admin.username());
+            return redirect("/admin/users/" + created.id(), "Account " + created.username() + " created.");
+        } catch (ProblemException e) {
+            return page(e.status(), () -> Templates.users(users.list(null, 0, PAGE), "", 0, false, this.groups.list(), null, e.getMessage()));
+        }
+    }
+
+    @GET
+    @Path("users/{id}")
+    public Response userPage(@PathParam("id") String id, @QueryParam("flash") String flash) {
+        return page(() -> Templates.user(users.get(id), groups.list(), flash, null));
+    }
+
+    @POST
+    @Path("users/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response updateUser(@PathParam("id") String id, @RestForm String email, @RestForm String firstName,
+            @RestForm String lastName, @RestForm String enabled, @RestForm List<String> roles, @RestForm List<String> groups) {
+        try {
+            users.update(id, new AccountViews.UserChange(enabled != null, roles, groups, firstName, lastName, email), admin.username());
+            return redirect("/admin/users/" + id, "Changes saved.");
+        } catch (ProblemException e) {
+            return page(e.status(), () -> Templates.user(users.get(id), this.groups.list(), null, e.getMessage()));
+        }
+    }
+
+    @POST
+    @Path("users/{id}/password")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response resetPassword(@PathParam("id") String id, @RestForm String password, @RestForm String temporary) {
+        try {
+            users.resetPassword(id, new AccountViews.PasswordReset(password, temporary != null), admin.username());
+            return redirect("/admin/users/" + id, "Password reset.");
+        } catch (ProblemException e) {
+            return page(e.status(), () -> Templates.user(users.get(id), groups.list(), null, e.getMessage()));
+        }
+    }
+
+    @GET
+    @Path("groups")
+    public Response groupsPage(@QueryParam("flash") String flash) {
+        return page(() -> Templates.groups(groups.list(), flash, null));
+    }
+
+    @POST
+    @Path("groups")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createGroup(@RestForm String name) {
+        return groupAction(() -> "Group " + groups.create(new AccountViews.NewGroup(name), admin.username()).name() + " created.");
+    }
+
+    @POST
+    @Path("groups/{id}/rename")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response renameGroup(@PathParam("id") String id, @RestForm String name) {
+        return groupAction(() -> "Group renamed to " + groups.rename(id, new AccountViews.NewGroup(name), admin.username()).name() + ".");
+    }
+
+    @POST
+    @Path("groups/{id}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response deleteGroup(@PathParam("id") String id) {
+        return groupAction(() -> {
+            groups.delete(id, admin.username());
+            return "Group deleted.";
+        });
+    }
+
+    private Response groupAction(Supplier<String> action) {
+        try {
+            return redirect("/admin/groups", action.get());
+        } catch (ProblemException e) {
+            return page(e.status(), () -> Templates.groups(groups.list(), null, e.getMessage()));
+        }
+    }
+
+    @GET
+    @Path("import")
+    public Response importPage() {
+        return page(() -> Templates.importList("", null, null, null));
+    }
+
+    /** Step one: check every row and show the preview; step two (confirm) creates the accounts. */
+    @POST
+    @Path("import")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response importClassList(@RestForm String csv, @RestForm String confirm) {
+        try {
+            if (confirm == null) {
+                return page(() -> Templates.importList(csv, classList.preview(csv), null, null));
+            }
+            return page(() -> Templates.importList("", null, classList.importCsv(csv, admin.username()), null));
+        } catch (ClassListImport.RowsRejected e) {
+            return page(400, () -> Templates.importList(csv, classList.preview(csv), null, e.getMessage()));
+        } catch (ProblemException e) {
+            return page(e.status(), () -> Templates.importList(csv, null, null, e.getMessage()));
+        }
+    }
+
+    @GET
+    @Path("log")
+    public Response logPage() {
+        return page(() -> Templates.log(log.latest(0, 200)));
+    }
+
+    private Response page(Supplier<TemplateInstance> render) {
+        return page(200, render);
+    }
+
+    /** Renders a page; when Keycloak cannot be reached the admin sees a page that says so. */
+    private Response page(int status, Supplier<TemplateInstance> render) {
+        try {
+            return Response.status(status).entity(render.get()).build();
+        } catch (ProblemException e) {
+            if (e.status() == 503) {
+                return Response.status(503).entity(Templates.unavailable(e.getMessage())).build();
+            }
+            throw e;
+        }
+    }
+
+    private static Response redirect(String path, String flash) {
+        return Response.seeOther(URI.create(path + "?flash=" + URLEncoder.encode(flash, StandardCharsets.UTF_8))).build();
+    }
+}

@@ -1,0 +1,62 @@
+package org.seminar.annotator.group;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.seminar.annotator.account.AccountViews;
+import org.seminar.annotator.account.CurrentUser;
+import org.seminar.annotator.account.Roles;
+
+/** Seminar groups for admins. */
+@Path("/api/admin/groups")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AdminGroupResource {
+
+    @Inject
+    GroupAdministration groups;
+    @Inject
+    CurrentUser admin;
+
+    @GET
+    public List<AccountViews.GroupView> list() {
+        return groups.list();
+    }
+
+    @POST
+    public Response create(AccountViews.NewGroup request) {
+        AccountViews.GroupView created = groups.create(request, admin.username());
+        return Response.created(URI.create("/api/admin/groups/" + created.id())).entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    public AccountViews.GroupView rename(@PathParam("id") String id, AccountViews.NewGroup request) {
+        return groups.rename(id, request, admin.username());
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        groups.delete(id, admin.username());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/members")
+    public List<AccountViews.UserView> members(@PathParam("id") String id) {
+        return groups.members(id);
+    }
+}

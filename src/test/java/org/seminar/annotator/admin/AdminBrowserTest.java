@@ -1,0 +1,63 @@
+package org.seminar.annotator.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.time.Duration;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.seminar.annotator.support.Browser;
+
+/** The admin area in a browser: an admin creates an account, the new person signs in; reviewers are kept out. */
+@QuarkusTest
+class AdminBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void adminCreatesAUserInTheAdminAreaAndThatUserSignsIn() throws Exception {
+        String username = AdminApiTest.unique("ui");
+        try (Browser admin = new Browser()) {
+            admin.signIn(new URL(base, "/admin").toString(), "admin");
+            admin.driver.findElement(By.id("nu-username")).sendKeys(username);
+            admin.driver.findElement(By.id("nu-first")).sendKeys("Una");
+            admin.driver.findElement(By.id("nu-last")).sendKeys("Interface");
+            admin.driver.findElement(By.id("nu-email")).sendKeys(username + "@school.example.org");
+            admin.driver.findElement(By.id("nu-password")).sendKeys("welcome-123");
+            admin.driver.findElement(By.cssSelector("input[name=temporary]")).click(); // not temporary: sign in directly
+            admin.driver.findElement(By.cssSelector("input[name=groups][value=seminar-a]")).click();
+            admin.driver.findElement(By.id("create-user")).click();
+            admin.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.className("flash"),
+                    "Account " + username + " created."));
+            assertTrue(admin.driver.findElement(By.tagName("h1")).getText().contains("Una Interface"));
+        }
+        try (Browser una = new Browser()) {
+            una.signIn(new URL(base, "/account").toString(), username, "welcome-123");
+            assertEquals("Una Interface", una.driver.findElement(By.cssSelector("[data-testid=user-name]")).getText());
+            assertTrue(una.driver.findElement(By.tagName("main")).getText().contains("seminar-a"));
+        }
+    }
+
+    @Test
+    void reviewersAreRefusedEveryAdminPage() throws Exception {
+        try (WebClient client = new WebClient()) {
+            client.getOptions().setJavaScriptEnabled(false);
+            client.getOptions().setCssEnabled(false);
+            client.getOptions().setThrowExceptionOnFailingStatusCode(false);
+            HtmlPage form = client.getPage(new URL(base, "/home"));
+            form.getHtmlElementById("username").type("reviewer1");
+            form.getHtmlElementById("password").type("reviewer1");
+            form.getHtmlElementById("kc-login").click();
+            for (String page : new String[] { "/admin", "/admin/groups", "/admin/import", "/admin/log", "/admin/users/x" }) {
+                assertEquals(403, client.getPage(new URL(base, page)).getWebResponse().getStatusCode(), page);
+            }
+        }
+    }
+}
