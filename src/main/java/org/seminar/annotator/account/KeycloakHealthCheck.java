@@ -2,12 +2,7 @@ package org.seminar.annotator.account;
 
 import io.smallrye.health.api.HealthGroup;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
@@ -20,24 +15,13 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 @ApplicationScoped
 public class KeycloakHealthCheck implements HealthCheck {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
-    String realmUrl;
+    @Inject
+    KeycloakReachability keycloak;
 
     @Override
     public HealthCheckResponse call() {
-        var builder = HealthCheckResponse.named("keycloak").withData("url", realmUrl);
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/.well-known/openid-configuration"))
-                    .timeout(Duration.ofSeconds(3)).build();
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            return builder.status(status == 200).withData("httpStatus", status).build();
-        } catch (java.io.IOException e) {
-            return builder.down().withData("error", String.valueOf(e.getMessage())).build();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return builder.down().withData("error", "interrupted").build();
-        }
+        KeycloakReachability.Probe probe = keycloak.probe();
+        return HealthCheckResponse.named("keycloak").status(probe.reachable())
+                .withData("url", keycloak.realmUrl()).withData("detail", probe.detail()).build();
     }
 }
