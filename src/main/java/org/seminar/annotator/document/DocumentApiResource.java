@@ -43,16 +43,19 @@ public class DocumentApiResource {
         return documents.get(id);
     }
 
-    /** One paragraph; as {@code text/plain} its text exactly as annotation offsets count it. */
+    /**
+     * One paragraph: by default its plain text exactly as annotation offsets count it (this is the
+     * {@code source} of exported Web Annotations); as JSON when the client asks for JSON.
+     */
     @GET
     @Path("{id}/paragraphs/{paragraphId}")
     @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN })
     public Response paragraph(@PathParam("id") String id, @PathParam("paragraphId") String paragraphId,
             @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
         Paragraph p = documents.paragraph(id, paragraphId);
-        boolean plain = headers.getAcceptableMediaTypes().stream().findFirst()
-                .map(m -> m.isCompatible(MediaType.TEXT_PLAIN_TYPE) && !m.isWildcardType()).orElse(false);
-        if (plain) {
+        boolean json = headers.getAcceptableMediaTypes().stream().findFirst()
+                .map(m -> m.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !m.isWildcardType()).orElse(false);
+        if (!json) {
             return Response.ok(p.text, MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
         }
         return Response.ok(Map.of("id", p.id, "documentId", p.documentId, "number", p.number, "text", p.text),

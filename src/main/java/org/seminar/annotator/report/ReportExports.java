@@ -1,0 +1,256 @@
+package org.seminar.annotator.report;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.seminar.annotator.annotation.Reader;
+import org.seminar.annotator.document.Document;
+import org.seminar.annotator.group.SeminarGroups;
+import org.seminar.annotator.tag.TagService;
+
+/** The report's files: CSV for spreadsheets, W3C Web Annotation JSON-LD for other tools, Markdown for papers. */
+@ApplicationScoped
+public class ReportExports {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ReportService reports;
+    @Inject
+    SeminarGroups groups;
+    @Inject
+    TagService tags;
+
+    /** One exported annotation with where it sits in the document. */
+    record Row(String id, String section, String paragraphId, int paragraphNumber, String paragraphText, int start, int end,
+            String quote, String prefix, String suffix, List<String> tags, String comment, String author, String authorName,
+            String group, Instant created, Instant updated, long replies) {
+    }
+
+    @Transactional
+    List<Row> rows(String documentId, ReportService.Filter filter, Reader reader) {
+        List<String> groupIds = reports.groupIds(documentId, filter, reader);
+        if (groupIds.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("""
+                select a.id, s.heading, p.id, p.number, p.text, a.start_offset, a.end_offset, a.quote, a.prefix, a.suffix,
+                       array_to_string(array(select t.tag_slug from annotation_tag t where t.annotation_id = a.id order by t.tag_slug), ';'),
+                       a.comment, a.author, a.author_name, a.group_id, a.created, a.updated,
+                       (select count(*) from reply r where r.annotation_id = a.id and not r.hidden)
+                from annotation a join paragraph p on p.id = a.paragraph_id join section s on s.id = p.section_id
+                where a.document_id = :doc and a.group_id in (:groups) and not a.hidden""");
+        if (filter.tag() != null && !filter.tag().isBlank()) {
+            sql.append(" and exists (select 1 from annotation_tag f where f.annotation_id = a.id and f.tag_slug = :tag)");
+        }
+        if (filter.author() != null && !filter.author().isBlank()) {
+            sql.append(" and a.author = :author");
+        }
+        sql.append(" order by p.number, a.start_offset, a.created, a.id");
+        var q = em.createNativeQuery(sql.toString()).setParameter("doc", documentId).setParameter("groups", groupIds);
+        if (filter.tag() != null && !filter.tag().isBlank()) {
+            q.setParameter("tag", filter.tag());
+        }
+        if (filter.author() != null && !filter.author().isBlank()) {
+            q.setParameter("author", filter.author());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> result = q.getResultList();
+        return result.stream().map(r -> new Row((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(), (String) r[4],
+                ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), (String) r[7], (String) r[8], (String) r[9],
+                r[10] == null || ((String) r[10]).isEmpty() ? List.of() : List.of(((String) r[10]).split(";")), (String) r[11],
+                (String) r[12], (String) r[13], groups.nameOf((String) r[14]), instant(r[15]), instant(r[16]), ((Number) r[17]).longValue()))
+                .toList();
+    }
+
+    // ---- CSV (RFC 4180) ---------------------------------------------------------------------
+
+    static final List<String> CSV_HEADER = List.of("document", "section", "paragraph_id", "paragraph_number", "start", "end", "quote",
+            "tags", "comment", "author", "group", "created", "updated", "replies");
+
+    @Transactional
+    public String csv(String documentId, ReportService.Filter filter, Reader reader, boolean excel) {
+        List<Row> rows = rows(documentId, filter, reader);
+        String title = Document.<Document>findById(documentId).title;
+        StringBuilder out = new StringBuilder(excel ? "\uFEFF" : "");
+        line(out, CSV_HEADER);
+        for (Row r : rows) {
+            line(out, List.of(title, r.section() == null ? "" : r.section(), r.paragraphId(), String.valueOf(r.paragraphNumber()),
+                    String.valueOf(r.start()), String.valueOf(r.end()), r.quote(), String.join(";", r.tags()),
+                    r.comment() == null ? "" : r.comment(), r.author(), r.group(), r.created().toString(), r.updated().toString(),
+                    String.valueOf(r.replies())));
+        }
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, List<String> fields) {
+        out.append(fields.stream().map(ReportExports::field).collect(Collectors.joining(","))).append("\r\n");
+    }
+
+    static String field(String value) {
+        if (value.contains("\"") || value.contains(",") || value.contains("\n") || value.contains("\r")) {
+            return "\"" + value.replace("\"", "\"\"") + "\"";
+        }
+        return value;
+    }
+
+    // ---- W3C Web Annotation JSON-LD ---------------------------------------------------------
+
+    /** An AnnotationCollection whose first page holds every annotation and reply. */
+    @Transactional
+    public Map<String, Object> jsonLd(String documentId, ReportService.Filter filter, Reader reader, String baseUrl) {
+        List<Row> rows = rows(documentId, filter, reader);
+        Map<String, List<Object[]>> replies = new LinkedHashMap<>();
+        if (!rows.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> replyRows = em.createNativeQuery("""
+                    select r.annotation_id, r.id, r.comment, r.author, r.author_name, r.created, r.updated from reply r
+                    where r.annotation_id in (:ids) and not r.hidden order by r.created, r.id""")
+                    .setParameter("ids", rows.stream().map(Row::id).toList()).getResultList();
+            replyRows.forEach(r -> replies.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(r));
+        }
+        Map<String, TagService.TagView> codebook = tags.bySlug();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Row r : rows) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("@context", "http://www.w3.org/ns/anno.jsonld");
+            a.put("id", baseUrl + "/api/annotations/" + r.id());
+            a.put("type", "Annotation");
+            a.put("motivation", r.comment() == null ? "tagging" : "commenting");
+            a.put("creator", person(baseUrl, r.author(), r.authorName()));
+            a.put("created", iso(r.created()));
+            a.put("modified", iso(r.updated()));
+            List<Map<String, Object>> bodies = new ArrayList<>();
+            for (String slug : r.tags()) {
+                TagService.TagView tag = codebook.get(slug);
+                bodies.add(body(tag == null ? slug : tag.name(), "tagging", null));
+            }
+            if (r.comment() != null) {
+                bodies.add(body(r.comment(), "commenting", "text/markdown"));
+            }
+            a.put("body", bodies);
+            Map<String, Object> quote = new LinkedHashMap<>();
+            quote.put("type", "TextQuoteSelector");
+            quote.put("exact", r.quote());
+            quote.put("prefix", r.prefix());
+            quote.put("suffix", r.suffix());
+            Map<String, Object> position = new LinkedHashMap<>();
+            position.put("type", "TextPositionSelector");
+            // the Web Annotation model counts characters as code points; the API counts UTF-16 units
+            position.put("start", r.paragraphText().codePointCount(0, r.start()));
+            position.put("end", r.paragraphText().codePointCount(0, r.end()));
+            Map<String, Object> target = new LinkedHashMap<>();
+            target.put("source", baseUrl + "/api/documents/" + documentId + "/paragraphs/" + r.paragraphId());
+            target.put("selector", List.of(quote, position));
+            a.put("target", target);
+            items.add(a);
+            for (Object[] reply : replies.getOrDefault(r.id(), List.of())) {
+                Map<String, Object> re = new LinkedHashMap<>();
+                re.put("@context", "http://www.w3.org/ns/anno.jsonld");
+                re.put("id", baseUrl + "/api/annotations/" + r.id() + "/replies/" + reply[1]);
+                re.put("type", "Annotation");
+                re.put("motivation", "replying");
+                re.put("creator", person(baseUrl, (String) reply[3], (String) reply[4]));
+                re.put("created", iso(instant(reply[5])));
+                re.put("modified", iso(instant(reply[6])));
+                re.put("body", body((String) reply[2], "replying", "text/markdown"));
+                re.put("target", baseUrl + "/api/annotations/" + r.id());
+                items.add(re);
+            }
+        }
+        String id = baseUrl + "/api/documents/" + documentId + "/annotations.jsonld";
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("id", id + "#page1");
+        page.put("type", "AnnotationPage");
+        page.put("startIndex", 0);
+        page.put("items", items);
+        Map<String, Object> collection = new LinkedHashMap<>();
+        collection.put("@context", "http://www.w3.org/ns/anno.jsonld");
+        collection.put("id", id);
+        collection.put("type", "AnnotationCollection");
+        collection.put("label", "Annotations of " + Document.<Document>findById(documentId).title);
+        collection.put("total", items.size());
+        collection.put("first", page);
+        return collection;
+    }
+
+    private static Map<String, Object> person(String baseUrl, String username, String name) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", baseUrl + "/users/" + username);
+        p.put("type", "Person");
+        p.put("name", name);
+        p.put("nickname", username);
+        return p;
+    }
+
+    private static Map<String, Object> body(String value, String purpose, String format) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("type", "TextualBody");
+        b.put("value", value);
+        b.put("purpose", purpose);
+        if (format != null) {
+            b.put("format", format);
+        }
+        return b;
+    }
+
+    // ---- Markdown ---------------------------------------------------------------------------
+
+    @Transactional
+    public String markdown(String documentId, ReportService.Filter filter, Reader reader) {
+        Object report = reports.report(documentId, filter, reader);
+        List<ReportViews.GroupReport> groupReports = report instanceof ReportViews.AllGroups all ? all.groups()
+                : List.of((ReportViews.GroupReport) report);
+        Document doc = Document.findById(documentId);
+        StringBuilder md = new StringBuilder("# Annotation report: " + doc.title + "\n\n");
+        for (ReportViews.GroupReport g : groupReports) {
+            md.append("## Seminar group ").append(g.group()).append("\n\n");
+            md.append("| Tag | Annotations | Paragraphs | Reviewers | Characters | Krippendorff's α | Fleiss' κ | Reading |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
+            for (ReportViews.TagRow t : g.tags()) {
+                ReportViews.TagAgreement a = g.agreement().byTag().get(t.slug());
+                md.append("| ").append(t.name()).append(" | ").append(t.annotations()).append(" | ").append(t.paragraphs())
+                        .append(" | ").append(t.reviewers()).append(" | ").append(t.characters()).append(" | ")
+                        .append(a == null ? "—" : num(a.krippendorffAlpha())).append(" | ")
+                        .append(a == null ? "—" : num(a.fleissKappa())).append(" | ").append(a == null ? "" : a.reading()).append(" |\n");
+            }
+            md.append("\nCoders: ").append(g.agreement().coders().isEmpty() ? "none" : String.join(", ", g.agreement().coders()))
+                    .append(" (").append(g.agreement().codersAre()).append("); units: the ")
+                    .append(g.paragraphs().size()).append(" body paragraphs.\n\n");
+            md.append("| Reviewer | Annotations | Finished |\n|---|---:|---|\n");
+            for (ReportViews.ReviewerRow r : g.reviewers()) {
+                md.append("| ").append(r.name()).append(" (").append(r.username()).append(") | ").append(r.annotations())
+                        .append(" | ").append(r.finished() ? "yes" : "no").append(" |\n");
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    private static String num(Double d) {
+        return d == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f", d);
+    }
+
+    private static String iso(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+}

@@ -1,0 +1,64 @@
+package org.seminar.annotator.report;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.seminar.annotator.annotation.Readers;
+
+/**
+ * A document's report and its files. One class with the kind in the path, so that
+ * {@code /api/documents/{id}} itself stays with the document resource.
+ */
+@Path("/api/documents/{id}/{kind: report\\.csv|report\\.md|report|annotations\\.jsonld|finished}")
+@Authenticated
+public class ReportResource {
+
+    @Inject
+    ReportService reports;
+    @Inject
+    ReportExports exports;
+    @Inject
+    Readers readers;
+
+    @GET
+    public Response get(@PathParam("id") String id, @PathParam("kind") String kind, @QueryParam("group") String group,
+            @QueryParam("tag") String tag, @QueryParam("author") String author, @QueryParam("excel") boolean excel,
+            @Context UriInfo uri) {
+        ReportService.Filter filter = new ReportService.Filter(group, tag, author);
+        return switch (kind) {
+            case "report" -> Response.ok(reports.report(id, filter, readers.current()), MediaType.APPLICATION_JSON_TYPE).build();
+            case "report.csv" -> Response.ok(exports.csv(id, filter, readers.current(), excel), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"annotations-" + id + ".csv\"").build();
+            case "report.md" -> Response.ok(exports.markdown(id, filter, readers.current()), "text/markdown; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"report-" + id + ".md\"").build();
+            case "annotations.jsonld" -> Response.ok(exports.jsonLd(id, filter, readers.current(), base(uri)),
+                    "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\"").build();
+            default -> throw new NotFoundException();
+        };
+    }
+
+    /** Marks the document finished (or not) for one of the caller's groups. */
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response finished(@PathParam("id") String id, @PathParam("kind") String kind, ReportViews.Finished request) {
+        if (!kind.equals("finished")) {
+            throw new jakarta.ws.rs.NotAllowedException("GET");
+        }
+        return Response.ok(reports.setFinished(id, request, readers.current()), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static String base(UriInfo uri) {
+        String b = uri.getBaseUri().toString();
+        return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+    }
+}

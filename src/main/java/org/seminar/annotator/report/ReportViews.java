@@ -1,0 +1,44 @@
+package org.seminar.annotator.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/** The reviewer report as JSON: counts, coverage and agreement within one seminar group. */
+public final class ReportViews {
+
+    private ReportViews() {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record GroupReport(String documentId, String group, List<ReviewerRow> reviewers, List<TagRow> tags,
+            List<ParagraphRow> paragraphs, AgreementView agreement, List<String> notAnnotated) {
+    }
+
+    /** "All groups": each group's report side by side; agreement is always within one group. */
+    public record AllGroups(String documentId, String group, List<GroupReport> groups) {
+    }
+
+    public record ReviewerRow(String username, String name, long annotations, boolean finished, Map<String, Long> byTag) {
+    }
+
+    /** A tag's figures; {@code characters} is the size of the union of its annotated ranges. */
+    public record TagRow(String slug, String name, long annotations, long paragraphs, long reviewers, long characters) {
+    }
+
+    public record ParagraphRow(String id, int number, Map<String, Long> byTag) {
+    }
+
+    public record AgreementView(String unit, List<String> coders, String codersAre, Map<String, TagAgreement> byTag,
+            List<Pair> pairwise) {
+    }
+
+    public record TagAgreement(Double krippendorffAlpha, Double fleissKappa, String reading) {
+    }
+
+    public record Pair(String a, String b, Map<String, Double> byTag) {
+    }
+
+    public record Finished(String group, Boolean finished) {
+    }
+}
