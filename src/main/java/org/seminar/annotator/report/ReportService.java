@@ -190,6 +190,7 @@ public class ReportService {
                 : "reviewers who marked the document finished";
         Map<String, ReportViews.TagAgreement> byTag = new LinkedHashMap<>();
         Map<String, Map<String, Double>> pairKappas = new LinkedHashMap<>();
+        List<ReportViews.Split> splits = new ArrayList<>();
         for (ReportViews.TagRow t : tagRows) {
             if (tag != null && !tag.equals(t.slug())) {
                 continue;
@@ -207,6 +208,10 @@ public class ReportService {
                     byCoder.get(c).add(value);
                 }
                 units.add(unit);
+                if (counts[u][0] > 0 && counts[u][1] > 0) {
+                    splits.add(new ReportViews.Split((String) paragraphs.get(u)[0], ((Number) paragraphs.get(u)[1]).intValue(), t.slug(),
+                            counts[u][1], coders.size()));
+                }
             }
             Double alpha = coders.size() < 2 ? null : Agreement.krippendorffAlphaNominal(units);
             Double fleiss = coders.size() < 2 ? null : Agreement.fleissKappa(counts);
@@ -220,7 +225,10 @@ public class ReportService {
         }
         List<ReportViews.Pair> pairwise = pairKappas.entrySet().stream()
                 .map(e -> new ReportViews.Pair(e.getKey().split("\u0000")[0], e.getKey().split("\u0000")[1], e.getValue())).toList();
-        return new ReportViews.AgreementView("paragraph", coders, codersAre, byTag, pairwise);
+        // the most even splits first: those are the paragraphs worth discussing
+        splits.sort(java.util.Comparator.comparingDouble((ReportViews.Split x) -> Math.abs(0.5 - x.applied() / (double) x.coders()))
+                .thenComparingInt(ReportViews.Split::number));
+        return new ReportViews.AgreementView("paragraph", coders, codersAre, byTag, pairwise, splits.subList(0, Math.min(10, splits.size())));
     }
 
     // ---- finished ---------------------------------------------------------------------------

@@ -13,6 +13,10 @@ public final class ReportViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record GroupReport(String documentId, String group, List<ReviewerRow> reviewers, List<TagRow> tags,
             List<ParagraphRow> paragraphs, AgreementView agreement, List<String> notAnnotated) {
+
+        public boolean finishedBy(String username) {
+            return reviewers.stream().anyMatch(r -> r.username().equals(username) && r.finished());
+        }
     }
 
     /** "All groups": each group's report side by side; agreement is always within one group. */
@@ -30,7 +34,11 @@ public final class ReportViews {
     }
 
     public record AgreementView(String unit, List<String> coders, String codersAre, Map<String, TagAgreement> byTag,
-            List<Pair> pairwise) {
+            List<Pair> pairwise, List<Split> splits) {
+    }
+
+    /** A paragraph where the coders split on a tag: {@code applied} of {@code coders} applied it. */
+    public record Split(String paragraphId, int number, String tag, int applied, int coders) {
     }
 
     public record TagAgreement(Double krippendorffAlpha, Double fleissKappa, String reading) {

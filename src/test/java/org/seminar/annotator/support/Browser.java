@@ -16,10 +16,16 @@ public final class Browser implements AutoCloseable {
 
     public final ChromeDriver driver;
 
+    /** Where files this browser downloads land. */
+    public final Path downloads;
+
     public Browser() {
         try {
             Path profile = Files.createTempDirectory("annotator-chromium-");
+            downloads = Files.createTempDirectory("annotator-downloads-");
             ChromeOptions options = new ChromeOptions();
+            options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false));
             options.setBinary(System.getProperty("annotator.chromium", "/usr/bin/chromium"));
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update",

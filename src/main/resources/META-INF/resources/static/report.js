@@ -1,0 +1,20 @@
+// Report page: bar charts of annotations per reviewer and tag (ECharts, served from the webjar), and printing.
+(function () {
+  'use strict';
+  document.getElementById('print')?.addEventListener('click', () => window.print());
+  const data = JSON.parse(document.getElementById('chart-data')?.textContent || '[]');
+  if (!window.echarts) return;
+  document.querySelectorAll('[data-chart]').forEach(el => {
+    const group = data[Number(el.dataset.chart)];
+    if (!group || !group.reviewers.length) { el.remove(); return; }
+    const chart = window.echarts.init(el, null, { renderer: 'svg' });
+    chart.setOption({
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 40, right: 10, top: 30, bottom: 40 },
+      xAxis: { type: 'category', data: group.reviewers.map(r => r.name) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: group.tags.map(t => ({ name: t.name, type: 'bar', stack: 'tags', data: group.reviewers.map(r => r.byTag[t.slug] || 0) }))
+    });
+  });
+})();

@@ -1,0 +1,68 @@
+package org.seminar.annotator.report;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.seminar.annotator.support.Browser;
+import org.seminar.annotator.support.Documents;
+import org.seminar.annotator.support.Tokens;
+
+/** The report page in Chromium: figures, the strip, the chart, and the CSV download. */
+@QuarkusTest
+class ReportPageBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void reviewerOpensTheReportAndDownloadsTheCsv() throws Exception {
+        String doc = given().header("Authorization", Tokens.bearer("admin")).contentType("text/plain")
+                .body("Report Page\n\nOne paragraph to tag here.\n\nAnother paragraph to tag.").post("/api/documents")
+                .then().statusCode(201).extract().path("id");
+        var d = Documents.document(doc);
+        List<String> ids = d.getList("sections.paragraphs.flatten().id");
+        for (String user : List.of("reviewer1", "reviewer2")) {
+            given().header("Authorization", Tokens.bearer(user)).contentType("application/json")
+                    .body(Map.of("paragraphId", ids.get(0), "start", 0, "end", 3, "quote", "One", "tags", List.of("neutrality"),
+                            "comment", "Said by " + user))
+                    .post("/api/documents/" + doc + "/annotations").then().statusCode(201);
+        }
+        try (Browser browser = new Browser()) {
+            String page = new URL(base, "/documents/" + doc + "/report").toString();
+            browser.signIn(page, "reviewer1");
+            assertEquals("Seminar group seminar-a", browser.driver.findElement(By.cssSelector(".group-report h2")).getText());
+            String neutrality = browser.driver.findElement(By.cssSelector(".tags-table tbody tr")).getText();
+            assertTrue(neutrality.startsWith("neutrality 2 1 2 3"), neutrality);
+            assertEquals(2 * 3, browser.driver.findElements(By.cssSelector("svg.strip rect")).size(), "2 paragraphs × 3 tags");
+            browser.waitUpTo(Duration.ofSeconds(10)).until(dr -> !dr.findElements(By.cssSelector(".chart svg")).isEmpty());
+            Path shot = Path.of("target/screenshots/report.png");
+            Files.createDirectories(shot.getParent());
+            Files.write(shot, browser.driver.getScreenshotAs(OutputType.BYTES));
+
+            browser.driver.findElement(By.id("download-csv")).click();
+            Path csv = browser.waitUpTo(Duration.ofSeconds(10)).until(dr -> {
+                try (var files = Files.list(browser.downloads)) {
+                    return files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElse(null);
+                } catch (java.io.IOException e) {
+                    return null;
+                }
+            });
+            String content = Files.readString(csv, StandardCharsets.UTF_8);
+            assertTrue(content.startsWith("document,section,paragraph_id,paragraph_number,start,end,quote,tags,comment,author"), content);
+            assertTrue(content.contains("Said by reviewer2"), content);
+        }
+    }
+}
