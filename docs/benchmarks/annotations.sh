@@ -6,36 +6,8 @@
 # Needs: a JDK, curl, psql (Debian package postgresql-client), wrk (Debian package wrk). Usage: docs/benchmarks/annotations.sh
 source "$(dirname "$0")/lib.sh"
 start_app
-PGPORT=$(grep -o 'Local PostgreSQL 17 running on port [0-9]*' "$BENCH_DATA/app.log" | grep -o '[0-9]*$')
-PSQL="psql -q -h localhost -p $PGPORT -U postgres -d postgres -v ON_ERROR_STOP=1"
-T1=$(token reviewer1)
-DOC=$(curl -sf -H "Authorization: Bearer $T1" "$APP/api/documents" | sed 's/.*"id":"\([^"]*\)".*/\1/')
-# One real annotation through the API records seminar-a's Keycloak id; 5,000 more are seeded in SQL.
-read -r PARA QUOTE < <($PSQL -At -F ' ' -c "select id, substr(text, 1, 30) from paragraph where document_id = '$DOC' and number = 1")
-curl -sf -o /dev/null -H "Authorization: Bearer $T1" -H 'Content-Type: application/json' \
-  -d "{\"paragraphId\":\"$PARA\",\"start\":0,\"end\":30,\"quote\":\"$QUOTE\",\"tags\":[\"neutrality\"]}" "$APP/api/documents/$DOC/annotations"
-$PSQL <<SQL
-with g as (select id from seminar_group limit 1),
-     paras as (select id, text, row_number() over (order by number) - 1 as i, count(*) over () as n
-               from paragraph where document_id = '$DOC'),
-     rows as (
-       select s, p.id as paragraph_id, p.text,
-              (s * 7919) % greatest(length(p.text) - 60, 1) as st,
-              10 + (s * 31) % 50 as len
-       from generate_series(1, 5000) s join paras p on p.i = s % p.n)
-insert into annotation (id, document_id, paragraph_id, start_offset, end_offset, quote, prefix, suffix, comment,
-                        author, author_name, group_id, created, updated, version)
-select 'bench' || lpad(s::text, 8, '0'), '$DOC', paragraph_id, st, st + len, substr(text, st + 1, len),
-       substr(text, greatest(st - 31, 1), least(st, 32)), substr(text, st + len + 1, 32),
-       'Seeded comment ' || s, 'bench' || lpad((s % 30)::text, 2, '0'), 'Bench Reviewer ' || (s % 30),
-       (select id from g), now() - (s || ' seconds')::interval, now(), 1
-from rows;
-insert into annotation_tag (annotation_id, tag_slug)
-select id, (array['neutrality','non-alignment','strategic-autonomy'])[1 + (substr(id, 6)::int % 3)] from annotation where id like 'bench%'
-union all
-select id, 'strategic-autonomy' from annotation where id like 'bench%' and substr(id, 6)::int % 5 = 0 and substr(id, 6)::int % 3 <> 2;
-analyze;
-SQL
+prepare_seeding
+seed_annotations 5000
 echo "seeded: $($PSQL -At -c "select count(*) || ' annotations by ' || count(distinct author) || ' reviewers' from annotation where document_id = '$DOC'")"
 
 JAR="$BENCH_DATA/cookies"

@@ -39,3 +39,35 @@ browser_login() { # username cookiejar : code flow through Keycloak's login form
 summarise() { # file of seconds, one per line -> median/p95/max in ms
   sort -n "$1" | awk '{a[NR]=$1} END {printf "n=%d median=%.1f ms p95=%.1f ms max=%.1f ms\n", NR, a[int((NR+1)/2)]*1000, a[int(NR*0.95)]*1000, a[NR]*1000}'
 }
+
+prepare_seeding() { # sets PSQL, DOC, PARA, QUOTE; one API annotation records seminar-a's Keycloak id
+  PGPORT=$(grep -o 'Local PostgreSQL 17 running on port [0-9]*' "$BENCH_DATA/app.log" | tail -1 | grep -o '[0-9]*$')
+  PSQL="psql -q -h localhost -p $PGPORT -U postgres -d postgres -v ON_ERROR_STOP=1"
+  local t; t=$(token reviewer1)
+  DOC=$(curl -sf -H "Authorization: Bearer $t" "$APP/api/documents" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+  read -r PARA QUOTE < <($PSQL -At -F ' ' -c "select id, substr(text, 1, 30) from paragraph where document_id = '$DOC' and number = 1")
+  curl -sf -o /dev/null -H "Authorization: Bearer $t" -H 'Content-Type: application/json' \
+    -d "{\"paragraphId\":\"$PARA\",\"start\":0,\"end\":30,\"quote\":\"$QUOTE\",\"tags\":[\"neutrality\"]}" "$APP/api/documents/$DOC/annotations"
+}
+
+seed_annotations() { # count : annotations by 30 reviewers of seminar-a spread over the article, one to two tags each
+  $PSQL <<SQL
+with g as (select id from seminar_group limit 1),
+     paras as (select id, text, row_number() over (order by number) - 1 as i, count(*) over () as n
+               from paragraph where document_id = '$DOC'),
+     rows as (select s, p.id as paragraph_id, p.text, (s * 7919) % greatest(length(p.text) - 60, 1) as st, 10 + (s * 31) % 50 as len
+              from generate_series(1, $1) s join paras p on p.i = s % p.n)
+insert into annotation (id, document_id, paragraph_id, start_offset, end_offset, quote, prefix, suffix, comment,
+                        author, author_name, group_id, created, updated, version)
+select 'bench' || lpad(s::text, 8, '0'), '$DOC', paragraph_id, st, st + len, substr(text, st + 1, len),
+       substr(text, greatest(st - 31, 1), least(st, 32)), substr(text, st + len + 1, 32),
+       'Seeded comment ' || s, 'bench' || lpad((s % 30)::text, 2, '0'), 'Bench Reviewer ' || (s % 30),
+       (select id from g), now() - (s || ' seconds')::interval, now(), 1
+from rows;
+insert into annotation_tag (annotation_id, tag_slug)
+select id, (array['neutrality','non-alignment','strategic-autonomy'])[1 + (substr(id, 6)::int % 3)] from annotation where id like 'bench%'
+union all
+select id, 'strategic-autonomy' from annotation where id like 'bench%' and substr(id, 6)::int % 5 = 0 and substr(id, 6)::int % 3 <> 2;
+analyze;
+SQL
+}

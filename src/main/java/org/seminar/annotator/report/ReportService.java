@@ -82,7 +82,10 @@ public class ReportService {
         String author = blank(filter.author());
         Map<String, TagService.TagView> codebook = tags.bySlug();
 
-        // reviewers: totals and per tag
+        // sorts and hashes over a large group's annotations stay in memory
+        em.createNativeQuery("set local work_mem = '64MB'").executeUpdate();
+
+        // reviewers: annotation totals
         Map<String, String> names = new TreeMap<>();
         Map<String, Long> totals = new HashMap<>();
         for (Object[] row : rows("""
@@ -91,42 +94,49 @@ public class ReportService {
             names.put((String) row[0], (String) row[1]);
             totals.put((String) row[0], ((Number) row[2]).longValue());
         }
+        // one pass over (annotation, tag) for every count and for coverage: per reviewer and tag, per
+        // paragraph and tag, per tag, per (reviewer, paragraph, tag) for agreement, and the union of ranges
         Map<String, Map<String, Long>> reviewerByTag = new HashMap<>();
+        Map<String, Map<String, Long>> paragraphByTag = new HashMap<>();
+        Map<String, long[]> tagFigures = new LinkedHashMap<>();
+        Set<String> applied = new HashSet<>();
+        Set<String> annotators = new TreeSet<>();
         for (Object[] row : rows("""
-                select a.author, t.tag_slug, count(*) from annotation a join annotation_tag t on t.annotation_id = a.id
-                where a.document_id = :doc and a.group_id = :group and not a.hidden %s group by a.author, t.tag_slug""",
-                documentId, groupId, tag, author)) {
-            if (tag == null || tag.equals(row[1])) {
-                reviewerByTag.computeIfAbsent((String) row[0], k -> new TreeMap<>()).put((String) row[1], ((Number) row[2]).longValue());
+                with base as materialized (
+                         select a.author, a.paragraph_id, a.start_offset s, a.end_offset e, t.tag_slug
+                         from annotation a join annotation_tag t on t.annotation_id = a.id
+                         where a.document_id = :doc and a.group_id = :group and not a.hidden %s),
+                     counts as (select author, paragraph_id, tag_slug, count(*) n, grouping(author, paragraph_id) g from base
+                                group by grouping sets ((author, tag_slug), (paragraph_id, tag_slug), (tag_slug),
+                                                        (author, paragraph_id, tag_slug))),
+                     merged as (select tag_slug, unnest(range_agg(int4range(s, e))) r from base group by tag_slug, paragraph_id),
+                     coverage as (select tag_slug, sum(upper(r) - lower(r)) total from merged group by tag_slug)
+                select author, paragraph_id, tag_slug, n, g from counts
+                union all select null, null, tag_slug, total, -1 from coverage""", documentId, groupId, tag, author)) {
+            String slug = (String) row[2];
+            if (tag != null && !tag.equals(slug)) {
+                continue;
+            }
+            long count = n(row[3]);
+            long[] f = tagFigures.computeIfAbsent(slug, k -> new long[4]);
+            switch (((Number) row[4]).intValue()) {
+                case 0 -> { // reviewer, paragraph and tag: what agreement is computed from
+                    annotators.add((String) row[0]);
+                    applied.add(row[0] + "\u0000" + row[1] + "\u0000" + slug);
+                }
+                case 1 -> { // reviewer and tag
+                    reviewerByTag.computeIfAbsent((String) row[0], k -> new TreeMap<>()).put(slug, count);
+                    f[2]++;
+                }
+                case 2 -> { // paragraph and tag
+                    paragraphByTag.computeIfAbsent((String) row[1], k -> new TreeMap<>()).put(slug, count);
+                    f[1]++;
+                }
+                case 3 -> f[0] = count; // tag
+                default -> f[3] = count; // coverage: size of the union of the tag's ranges
             }
         }
         Set<String> finished = new TreeSet<>(finishedUsers(documentId, groupId));
-
-        // tags: annotations, paragraphs, reviewers, characters (union of ranges)
-        Map<String, long[]> tagFigures = new LinkedHashMap<>();
-        for (Object[] row : rows("""
-                select t.tag_slug, count(*), count(distinct a.paragraph_id), count(distinct a.author)
-                from annotation a join annotation_tag t on t.annotation_id = a.id
-                where a.document_id = :doc and a.group_id = :group and not a.hidden %s group by t.tag_slug""",
-                documentId, groupId, tag, author)) {
-            tagFigures.put((String) row[0], new long[] { n(row[1]), n(row[2]), n(row[3]), 0 });
-        }
-        for (Object[] row : rows("""
-                with r as (select t.tag_slug, a.paragraph_id, a.start_offset s, a.end_offset e
-                           from annotation a join annotation_tag t on t.annotation_id = a.id
-                           where a.document_id = :doc and a.group_id = :group and not a.hidden %s),
-                     o as (select *, max(e) over (partition by tag_slug, paragraph_id order by s, e
-                                                  rows between unbounded preceding and 1 preceding) as reach from r),
-                     g as (select *, sum(case when reach >= s then 0 else 1 end)
-                                     over (partition by tag_slug, paragraph_id order by s, e) as run from o)
-                select tag_slug, sum(len) from (select tag_slug, paragraph_id, run, max(e) - min(s) as len
-                                                from g group by tag_slug, paragraph_id, run) x group by tag_slug""",
-                documentId, groupId, tag, author)) {
-            long[] f = tagFigures.get((String) row[0]);
-            if (f != null) {
-                f[3] = n(row[1]);
-            }
-        }
         List<ReportViews.TagRow> tagRows = new ArrayList<>();
         for (TagService.TagView t : codebook.values()) {
             if (tag != null && !tag.equals(t.slug())) {
@@ -138,16 +148,7 @@ public class ReportService {
             }
         }
 
-        // paragraphs: counts per tag, every paragraph in reading order
-        Map<String, Map<String, Long>> paragraphByTag = new HashMap<>();
-        for (Object[] row : rows("""
-                select a.paragraph_id, t.tag_slug, count(*) from annotation a join annotation_tag t on t.annotation_id = a.id
-                where a.document_id = :doc and a.group_id = :group and not a.hidden %s group by a.paragraph_id, t.tag_slug""",
-                documentId, groupId, tag, author)) {
-            if (tag == null || tag.equals(row[1])) {
-                paragraphByTag.computeIfAbsent((String) row[0], k -> new TreeMap<>()).put((String) row[1], n(row[2]));
-            }
-        }
+        // every paragraph in reading order
         List<Object[]> paragraphs = list(em.createNativeQuery("select id, number from paragraph where document_id = :doc order by number")
                 .setParameter("doc", documentId));
         List<ReportViews.ParagraphRow> paragraphRows = paragraphs.stream()
@@ -165,7 +166,7 @@ public class ReportService {
                         finished.contains(e.getKey()), reviewerByTag.getOrDefault(e.getKey(), Map.of())))
                 .toList();
 
-        ReportViews.AgreementView agreement = agreement(documentId, groupId, tag, paragraphs, finished, tagRows);
+        ReportViews.AgreementView agreement = agreement(tag, paragraphs, finished, tagRows, applied, annotators);
         return new ReportViews.GroupReport(documentId, groups.nameOf(groupId), reviewers, tagRows, paragraphRows, agreement,
                 notAnnotated(groupId, names.keySet()));
     }
@@ -175,16 +176,8 @@ public class ReportService {
      * while nobody has, everyone who annotated it; a coder's value for a paragraph and tag is 1 if
      * they applied the tag anywhere in it.
      */
-    private ReportViews.AgreementView agreement(String documentId, String groupId, String tag, List<Object[]> paragraphs,
-            Set<String> finished, List<ReportViews.TagRow> tagRows) {
-        Set<String> applied = new HashSet<>();
-        Set<String> annotators = new TreeSet<>();
-        for (Object[] row : rows("""
-                select distinct a.author, a.paragraph_id, t.tag_slug from annotation a join annotation_tag t on t.annotation_id = a.id
-                where a.document_id = :doc and a.group_id = :group and not a.hidden %s""", documentId, groupId, null, null)) {
-            annotators.add((String) row[0]);
-            applied.add(row[0] + "\u0000" + row[1] + "\u0000" + row[2]);
-        }
+    private ReportViews.AgreementView agreement(String tag, List<Object[]> paragraphs, Set<String> finished,
+            List<ReportViews.TagRow> tagRows, Set<String> applied, Set<String> annotators) {
         List<String> coders = new ArrayList<>(finished.isEmpty() ? annotators : finished);
         String codersAre = finished.isEmpty() ? "reviewers who annotated the document (nobody has marked it finished yet)"
                 : "reviewers who marked the document finished";
