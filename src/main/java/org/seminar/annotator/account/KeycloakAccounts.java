@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -238,9 +237,5 @@ public class KeycloakAccounts {
     public AccountViews.UserView view(UserRepresentation u) {
         return new AccountViews.UserView(u.getId(), u.getUsername(), u.getEmail(), u.getFirstName(), u.getLastName(),
                 Boolean.TRUE.equals(u.isEnabled()), roles(u.getId()), groupsOf(u.getId()));
-    }
-
-    List<String> names(List<GroupRepresentation> groups) {
-        return new ArrayList<>(groups.stream().map(GroupRepresentation::getName).toList());
     }
 }

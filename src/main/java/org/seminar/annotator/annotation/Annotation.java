@@ -87,17 +87,4 @@ public class Annotation extends PanacheEntityBase {
         }
         return query.getResultList();
     }
-
-    /** Annotations of a document in the given groups (all groups when {@code groupIds} is null), tags fetched. */
-    public static List<Annotation> ofDocument(String documentId, Collection<String> groupIds) {
-        if (groupIds == null) {
-            return find("select distinct a from Annotation a left join fetch a.tags where a.documentId = ?1"
-                    + " order by a.created, a.id", documentId).list();
-        }
-        if (groupIds.isEmpty()) {
-            return List.of();
-        }
-        return find("select distinct a from Annotation a left join fetch a.tags where a.documentId = ?1 and a.groupId in ?2"
-                + " order by a.created, a.id", documentId, groupIds).list();
-    }
 }

@@ -20,6 +20,7 @@ import org.seminar.annotator.group.SeminarGroups;
 import org.seminar.annotator.tag.TagService;
 import org.seminar.annotator.web.Problem;
 import org.seminar.annotator.web.ProblemException;
+import org.seminar.annotator.web.SqlValues;
 
 /**
  * The rules of annotating: what a valid annotation is, who sees it (its seminar group and admins;
@@ -87,24 +88,12 @@ public class AnnotationService {
             views.add(new AnnotationViews.AnnotationView(id, documentId, (String) row[1], ((Number) row[2]).intValue(),
                     ((Number) row[3]).intValue(), (String) row[4], (String) row[5], (String) row[6],
                     tagList == null || tagList.isEmpty() ? List.of() : List.of(tagList.split(",")), (String) row[7], (String) row[8],
-                    (String) row[9], groups.nameOf((String) row[10]), instant(row[12]), instant(row[13]), ((Number) row[14]).intValue(),
+                    (String) row[9], groups.nameOf((String) row[10]), SqlValues.instant(row[12]), SqlValues.instant(row[13]), ((Number) row[14]).intValue(),
                     replies.getOrDefault(id, List.of()), Boolean.TRUE.equals(row[11]) ? Boolean.TRUE : null));
         }
         return views;
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value);
-    }
 
     @Transactional
     public AnnotationViews.AnnotationView get(String id, Reader reader) {

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +15,7 @@ import org.seminar.annotator.annotation.Reader;
 import org.seminar.annotator.document.Document;
 import org.seminar.annotator.group.SeminarGroups;
 import org.seminar.annotator.tag.TagService;
+import org.seminar.annotator.web.SqlValues;
 
 /** The report's files: CSV for spreadsheets, W3C Web Annotation JSON-LD for other tools, Markdown for papers. */
 @ApplicationScoped
@@ -68,7 +68,7 @@ public class ReportExports {
         return result.stream().map(r -> new Row((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(), (String) r[4],
                 ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), (String) r[7], (String) r[8], (String) r[9],
                 r[10] == null || ((String) r[10]).isEmpty() ? List.of() : List.of(((String) r[10]).split(";")), (String) r[11],
-                (String) r[12], (String) r[13], groups.nameOf((String) r[14]), instant(r[15]), instant(r[16]), ((Number) r[17]).longValue()))
+                (String) r[12], (String) r[13], groups.nameOf((String) r[14]), SqlValues.instant(r[15]), SqlValues.instant(r[16]), ((Number) r[17]).longValue()))
                 .toList();
     }
 
@@ -160,8 +160,8 @@ public class ReportExports {
                 re.put("type", "Annotation");
                 re.put("motivation", "replying");
                 re.put("creator", person(baseUrl, (String) reply[3], (String) reply[4]));
-                re.put("created", iso(instant(reply[5])));
-                re.put("modified", iso(instant(reply[6])));
+                re.put("created", iso(SqlValues.instant(reply[5])));
+                re.put("modified", iso(SqlValues.instant(reply[6])));
                 re.put("body", body((String) reply[2], "replying", "text/markdown"));
                 re.put("target", baseUrl + "/api/annotations/" + r.id());
                 items.add(re);
@@ -244,13 +244,4 @@ public class ReportExports {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
-    }
 }
