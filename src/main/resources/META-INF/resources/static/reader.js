@@ -450,6 +450,40 @@
     const first = document.querySelector('article .para');
     if (first && !activeParagraph) showPanel(first.id);
     root.dataset.ready = 'true';
+    listen();
+  }
+
+  // ---- live updates ---------------------------------------------------------------------
+  const notice = document.getElementById('live-notice');
+  function announce(text) {
+    notice.textContent = text;
+    notice.hidden = false;
+    clearTimeout(announce.timer);
+    announce.timer = setTimeout(() => { notice.hidden = true; }, 6000);
+  }
+
+  function listen() {
+    if (!window.EventSource) return;
+    const events = new EventSource('/api/documents/' + docId + '/events');
+    const changed = async e => {
+      const data = JSON.parse(e.data);
+      await refreshOne(data.id);
+      if (data.actor !== me.username) {
+        const a = annotations.find(x => x.id === data.id);
+        const where = a ? ' in paragraph ' + document.getElementById(a.paragraphId).dataset.number : '';
+        announce((e.type === 'reply-created' ? 'New reply' : e.type === 'annotation-created' ? 'New annotation' : 'Annotation changed')
+                 + where + (a ? ' by ' + (e.type === 'reply-created' ? data.actor : a.authorName) : '') + '.');
+      }
+    };
+    ['annotation-created', 'annotation-updated', 'reply-created'].forEach(t => events.addEventListener(t, changed));
+    events.addEventListener('annotation-deleted', e => {
+      const data = JSON.parse(e.data);
+      if (annotations.some(x => x.id === data.id)) {
+        window.annotator.drop(data.id);
+        if (data.actor !== me.username) announce('An annotation was removed.');
+      }
+    });
+    events.addEventListener('open', () => { root.dataset.live = 'true'; });
   }
 
   window.annotator = { refreshOne, reload: async () => { annotations = await api('GET', '/api/documents/' + docId + '/annotations'); renderAll(); },

@@ -1,0 +1,52 @@
+package org.seminar.annotator.live;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import org.seminar.annotator.annotation.AnnotationEvent;
+
+/**
+ * Writes every annotation change to the event journal and announces it with NOTIFY, inside the
+ * transaction of the change: subscribers on every app instance hear of it exactly when it commits,
+ * and never of a change that rolled back.
+ */
+@ApplicationScoped
+public class EventJournal {
+
+    static final String CHANNEL = "annotation_events";
+
+    @Inject
+    EntityManager em;
+
+    void record(@Observes AnnotationEvent event) {
+        Number id = (Number) em.createNativeQuery("""
+                insert into annotation_event (document_id, group_id, type, annotation_id, actor)
+                values (:doc, :group, :type, :annotation, :actor) returning id""")
+                .setParameter("doc", event.documentId()).setParameter("group", event.groupId()).setParameter("type", event.type())
+                .setParameter("annotation", event.annotationId()).setParameter("actor", event.actor()).getSingleResult();
+        em.createNativeQuery("select pg_notify('" + CHANNEL + "', :payload)")
+                .setParameter("payload", id + "|" + event.documentId() + "|" + event.groupId() + "|" + event.type() + "|"
+                        + event.annotationId() + "|" + event.actor())
+                .getSingleResult();
+    }
+
+    /** Events of a document after the given one, for a client that reconnects with Last-Event-ID. */
+    @Transactional
+    public List<LiveEvent> after(String documentId, long lastId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select id, document_id, group_id, type, annotation_id, actor from annotation_event
+                where document_id = :doc and id > :last order by id limit 10000""")
+                .setParameter("doc", documentId).setParameter("last", lastId).getResultList();
+        return rows.stream().map(r -> new LiveEvent(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                (String) r[4], (String) r[5])).toList();
+    }
+
+    static LiveEvent parse(String payload) {
+        String[] p = payload.split("\\|", 6);
+        return new LiveEvent(Long.parseLong(p[0]), p[1], p[2], p[3], p[4], p[5]);
+    }
+}

@@ -1,0 +1,59 @@
+package org.seminar.annotator.live;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.seminar.annotator.annotation.Reader;
+import org.seminar.annotator.annotation.Readers;
+import org.seminar.annotator.document.Document;
+import org.seminar.annotator.web.ProblemException;
+
+/**
+ * Server-sent events of a document: {@code annotation-created}, {@code annotation-updated},
+ * {@code annotation-deleted}, {@code reply-created}, each with the annotation id, only for annotations
+ * the subscriber may see. A reconnect with {@code Last-Event-ID} first replays what it missed.
+ */
+@Path("/api/documents/{id}/events")
+@Authenticated
+public class EventStreamResource {
+
+    @Inject
+    Subscribers subscribers;
+    @Inject
+    EventJournal journal;
+    @Inject
+    Readers readers;
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
+    public void stream(@PathParam("id") String documentId, @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context SseEventSink sink, @Context Sse sse) {
+        if (Document.findById(documentId) == null) {
+            throw ProblemException.notFound("No document with id " + documentId);
+        }
+        {
+            Reader reader = readers.current();
+            Subscribers.Subscriber subscriber = new Subscribers.Subscriber(documentId, reader, sink, sse);
+            subscribers.add(subscriber);
+            if (lastEventId != null && lastEventId.matches("\\d{1,18}")) {
+                for (LiveEvent missed : journal.after(documentId, Long.parseLong(lastEventId))) {
+                    if (subscriber.mayHear(missed)) {
+                        subscribers.send(subscriber, Subscribers.toSse(sse, missed));
+                    }
+                }
+            } else {
+                subscribers.send(subscriber, sse.newEventBuilder().comment("connected").build());
+            }
+        }
+    }
+}

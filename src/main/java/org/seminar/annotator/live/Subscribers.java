@@ -1,0 +1,87 @@
+package org.seminar.annotator.live;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.seminar.annotator.annotation.Reader;
+
+/** The event streams open on this instance; each gets only the events its reader may see. */
+@ApplicationScoped
+public class Subscribers {
+
+    /** One open stream: who reads which document, and where to write. */
+    record Subscriber(String documentId, Reader reader, SseEventSink sink, Sse sse) {
+        boolean mayHear(LiveEvent event) {
+            return event.documentId().equals(documentId) && (reader.admin() || reader.groupIds().contains(event.groupId()));
+        }
+    }
+
+    private final Set<Subscriber> open = ConcurrentHashMap.newKeySet();
+    private ScheduledExecutorService heartbeat;
+
+    void start(@Observes StartupEvent event) {
+        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sse-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        // a comment line every 15 s keeps idle streams open through proxies and shows dead ones
+        heartbeat.scheduleAtFixedRate(() -> open.forEach(s -> send(s, s.sse().newEventBuilder().comment("keep-alive").build())),
+                15, 15, TimeUnit.SECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (heartbeat != null) {
+            heartbeat.shutdownNow();
+        }
+        open.forEach(s -> s.sink().close());
+    }
+
+    void add(Subscriber subscriber) {
+        open.add(subscriber);
+    }
+
+    public int count() {
+        return open.size();
+    }
+
+    void deliver(LiveEvent event) {
+        for (Subscriber s : open) {
+            if (s.mayHear(event)) {
+                send(s, toSse(s.sse(), event));
+            }
+        }
+    }
+
+    static OutboundSseEvent toSse(Sse sse, LiveEvent event) {
+        String data = "{\"id\":\"" + event.annotationId() + "\",\"type\":\"" + event.type() + "\",\"actor\":\"" + json(event.actor())
+                + "\",\"documentId\":\"" + event.documentId() + "\"}";
+        return sse.newEventBuilder().id(String.valueOf(event.id())).name(event.type()).data(data).build();
+    }
+
+    void send(Subscriber s, OutboundSseEvent event) {
+        if (s.sink().isClosed()) {
+            open.remove(s);
+            return;
+        }
+        s.sink().send(event).whenComplete((ok, error) -> {
+            if (error != null) {
+                open.remove(s);
+                s.sink().close();
+            }
+        });
+    }
+
+    private static String json(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}

@@ -1,0 +1,90 @@
+package org.seminar.annotator.live;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** A test client of the event stream: reads server-sent events into a queue on a thread of its own. */
+final class EventStream implements AutoCloseable {
+
+    /** One received event. */
+    record Event(String id, String name, String data) {
+    }
+
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final Thread reader;
+    private volatile Stream<String> lines;
+    volatile int status;
+
+    EventStream(String url, String bearer, String lastEventId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer)
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<Stream<String>> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofLines());
+        status = response.statusCode();
+        lines = response.body();
+        reader = new Thread(() -> {
+            String id = null, name = null;
+            StringBuilder data = new StringBuilder();
+            try {
+                for (String line : (Iterable<String>) lines::iterator) {
+                    if (line.isEmpty()) {
+                        if (name != null) {
+                            events.add(new Event(id, name, data.toString()));
+                        }
+                        id = null;
+                        name = null;
+                        data.setLength(0);
+                    } else if (line.startsWith("id:")) {
+                        id = line.substring(3).strip();
+                    } else if (line.startsWith("event:")) {
+                        name = line.substring(6).strip();
+                    } else if (line.startsWith("data:")) {
+                        data.append(line.substring(5).strip());
+                    }
+                }
+            } catch (RuntimeException closed) {
+                // stream closed by the test
+            }
+        }, "sse-test-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** The next event whose data mentions {@code text}, waiting up to the limit; null if none came. */
+    Event await(String text, Duration limit) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            Event e = events.poll(100, TimeUnit.MILLISECONDS);
+            if (e != null && e.data().contains(text)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    List<Event> drain() {
+        List<Event> all = new ArrayList<>();
+        events.drainTo(all);
+        return all;
+    }
+
+    @Override
+    public void close() {
+        if (lines != null) {
+            lines.close();
+        }
+    }
+}

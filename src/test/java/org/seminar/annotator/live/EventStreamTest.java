@@ -1,0 +1,66 @@
+package org.seminar.annotator.live;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.seminar.annotator.support.Documents;
+import org.seminar.annotator.support.Tokens;
+
+/** The event stream: delivered through PostgreSQL NOTIFY, filtered per subscriber, resumable with Last-Event-ID. */
+@QuarkusTest
+class EventStreamTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    String create(String user, String doc, String paragraph, String quote) {
+        return given().header("Authorization", Tokens.bearer(user)).contentType("application/json")
+                .body(Map.of("paragraphId", paragraph, "start", 0, "end", quote.length(), "quote", quote, "tags", List.of("neutrality")))
+                .post("/api/documents/" + doc + "/annotations").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void groupMembersHearOfChangesOthersDoNotAndAReconnectGetsWhatItMissed() throws Exception {
+        String doc = given().header("Authorization", Tokens.bearer("admin")).contentType("text/plain")
+                .body("Live\n\nA paragraph for live updates.").post("/api/documents").then().statusCode(201).extract().path("id");
+        String paragraph = Documents.document(doc).getString("sections[0].paragraphs[0].id");
+        String url = new URL(base, "/api/documents/" + doc + "/events").toString();
+
+        try (EventStream rob = new EventStream(url, Tokens.of("reviewer2"), null);
+                EventStream ravi = new EventStream(url, Tokens.of("reviewer4"), null)) {
+            assertEquals(200, rob.status);
+            String id = create("reviewer1", doc, paragraph, "A paragraph");
+            EventStream.Event created = rob.await(id, Duration.ofSeconds(5));
+            assertNotNull(created, "seminar-a member hears of the new annotation");
+            assertEquals("annotation-created", created.name());
+            assertTrue(created.data().contains("\"actor\":\"reviewer1\""));
+
+            given().header("Authorization", Tokens.bearer("reviewer3")).contentType("application/json").body(Map.of("comment", "Yes"))
+                    .post("/api/annotations/" + id + "/replies").then().statusCode(201);
+            assertEquals("reply-created", rob.await(id, Duration.ofSeconds(5)).name());
+            assertNull(ravi.await(id, Duration.ofSeconds(1)), "seminar-b hears nothing of seminar-a's annotation");
+
+            String lastSeen = created.id();
+            given().header("Authorization", Tokens.bearer("reviewer1")).delete("/api/annotations/" + id).then().statusCode(204);
+            assertEquals("annotation-deleted", rob.await(id, Duration.ofSeconds(5)).name());
+
+            try (EventStream resumed = new EventStream(url, Tokens.of("reviewer2"), lastSeen)) {
+                EventStream.Event first = resumed.await(id, Duration.ofSeconds(5));
+                assertEquals("reply-created", first.name(), "the reply it missed comes first");
+                assertEquals("annotation-deleted", resumed.await(id, Duration.ofSeconds(5)).name());
+            }
+        }
+        given().get("/api/documents/" + doc + "/events").then().statusCode(401);
+        given().header("Authorization", Tokens.bearer("reviewer1")).get("/api/documents/nope/events").then().statusCode(404);
+    }
+}
