@@ -32,7 +32,7 @@ public class TestServers implements LauncherSessionListener, TestExecutionListen
                 .map(id -> id.getSource().orElse(null))
                 .filter(ClassSource.class::isInstance)
                 .map(source -> ((ClassSource) source).getJavaClass())
-                .anyMatch(type -> java.util.Arrays.stream(type.getAnnotations())
+                .anyMatch(type -> type.getSimpleName().endsWith("IT") || java.util.Arrays.stream(type.getAnnotations())
                         .anyMatch(a -> a.annotationType().getName().startsWith("io.quarkus.test.junit.Quarkus")));
         if (quarkus) {
             start();
@@ -65,7 +65,6 @@ public class TestServers implements LauncherSessionListener, TestExecutionListen
         System.setProperty("quarkus.oidc.credentials.secret", "annotator-secret");
         System.setProperty("quarkus.keycloak.admin-client.server-url", keycloak.serverUrl());
         System.setProperty("quarkus.keycloak.admin-client.client-secret", "annotator-admin-secret");
-        System.setProperty("annotator.test.keycloak-url", "http://localhost:" + keycloak.port());
     }
 
     private static void deleteTree(Path root) {
