@@ -483,6 +483,8 @@
         if (data.actor !== me.username) announce('An annotation was removed.');
       }
     });
+    events.addEventListener('reveal', async () => { await window.annotator.reload(); announce('The reveal: everyone\'s annotations are shown now.'); });
+    events.addEventListener('blind', async () => { await window.annotator.reload(); announce('Blind mode is on: you see your own annotations only.'); });
     events.addEventListener('open', () => { root.dataset.live = 'true'; });
   }
 

@@ -57,7 +57,9 @@ public class Annotation extends PanacheEntityBase {
                        array_to_string(array(select t.tag_slug from annotation_tag t where t.annotation_id = a.id
                                              order by t.tag_slug), ',')
                 from annotation a
-                where a.document_id = :doc and (not a.hidden or :admin or a.author = :reader)""");
+                where a.document_id = :doc and (not a.hidden or :admin or a.author = :reader)
+                  and (:admin or a.author = :reader or not exists (select 1 from blind_mode b
+                       where b.document_id = a.document_id and b.group_id = a.group_id))""");
         if (groupIds != null) {
             sql.append(" and a.group_id in (:groups)");
         }

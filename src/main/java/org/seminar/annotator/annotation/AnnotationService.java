@@ -39,6 +39,8 @@ public class AnnotationService {
     Event<AnnotationEvent> events;
     @Inject
     TagService tagService;
+    @Inject
+    org.seminar.annotator.live.BlindModes blindModes;
 
     /** The two columns of a paragraph that creating an annotation needs. */
     record ParagraphText(String id, String text) {
@@ -343,9 +345,11 @@ public class AnnotationService {
     }
 
     /** The annotation if the reader may see it; otherwise 404, exactly as if it did not exist. */
-    private static Annotation visible(String id, Reader reader) {
+    private Annotation visible(String id, Reader reader) {
         Annotation a = Annotation.findById(id);
-        if (a == null || !reader.sees(a)) {
+        boolean hiddenByBlindMode = a != null && !reader.admin() && !a.author.equals(reader.username())
+                && blindModes.isBlind(a.documentId, a.groupId);
+        if (a == null || !reader.sees(a) || hiddenByBlindMode) {
             throw ProblemException.notFound("No annotation with id " + id);
         }
         return a;

@@ -47,7 +47,7 @@ public class EventStreamResource {
             subscribers.add(subscriber);
             if (lastEventId != null && lastEventId.matches("\\d{1,18}")) {
                 for (LiveEvent missed : journal.after(documentId, Long.parseLong(lastEventId))) {
-                    if (subscriber.mayHear(missed)) {
+                    if (subscribers.mayHear(subscriber, missed)) {
                         subscribers.send(subscriber, Subscribers.toSse(sse, missed));
                     }
                 }

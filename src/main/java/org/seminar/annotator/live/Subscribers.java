@@ -20,12 +20,20 @@ public class Subscribers {
 
     /** One open stream: who reads which document, and where to write. */
     record Subscriber(String documentId, Reader reader, SseEventSink sink, Sse sse) {
-        boolean mayHear(LiveEvent event) {
-            return event.documentId().equals(documentId) && (reader.admin() || reader.groupIds().contains(event.groupId()));
+        boolean mayHear(LiveEvent event, BlindModes blindModes) {
+            if (!event.documentId().equals(documentId) || !(reader.admin() || reader.groupIds().contains(event.groupId()))) {
+                return false;
+            }
+            // in blind mode a reviewer hears only of their own work (and of the switch itself)
+            boolean aboutOthers = !event.actor().equals(reader.username()) && !event.type().equals("reveal") && !event.type().equals("blind");
+            return reader.admin() || !aboutOthers || !blindModes.isBlind(event.documentId(), event.groupId());
         }
     }
 
     private final Set<Subscriber> open = ConcurrentHashMap.newKeySet();
+
+    @jakarta.inject.Inject
+    BlindModes blindModes;
     private ScheduledExecutorService heartbeat;
 
     void start(@Observes StartupEvent event) {
@@ -54,9 +62,16 @@ public class Subscribers {
         return open.size();
     }
 
+    boolean mayHear(Subscriber subscriber, LiveEvent event) {
+        return subscriber.mayHear(event, blindModes);
+    }
+
     void deliver(LiveEvent event) {
+        if (event.type().equals("blind") || event.type().equals("reveal")) {
+            blindModes.invalidate();
+        }
         for (Subscriber s : open) {
-            if (s.mayHear(event)) {
+            if (s.mayHear(event, blindModes)) {
                 send(s, toSse(s.sse(), event));
             }
         }

@@ -217,15 +217,19 @@ public class ReportExports {
             md.append("| Tag | Annotations | Paragraphs | Reviewers | Characters | Krippendorff's α | Fleiss' κ | Reading |\n");
             md.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
             for (ReportViews.TagRow t : g.tags()) {
-                ReportViews.TagAgreement a = g.agreement().byTag().get(t.slug());
+                ReportViews.TagAgreement a = g.agreementFor(t.slug());
                 md.append("| ").append(t.name()).append(" | ").append(t.annotations()).append(" | ").append(t.paragraphs())
                         .append(" | ").append(t.reviewers()).append(" | ").append(t.characters()).append(" | ")
                         .append(a == null ? "—" : num(a.krippendorffAlpha())).append(" | ")
                         .append(a == null ? "—" : num(a.fleissKappa())).append(" | ").append(a == null ? "" : a.reading()).append(" |\n");
             }
-            md.append("\nCoders: ").append(g.agreement().coders().isEmpty() ? "none" : String.join(", ", g.agreement().coders()))
-                    .append(" (").append(g.agreement().codersAre()).append("); units: the ")
-                    .append(g.paragraphs().size()).append(" body paragraphs.\n\n");
+            if (g.agreement() != null) {
+                md.append("\nCoders: ").append(g.agreement().coders().isEmpty() ? "none" : String.join(", ", g.agreement().coders()))
+                        .append(" (").append(g.agreement().codersAre()).append("); units: the ")
+                        .append(g.paragraphs().size()).append(" body paragraphs.\n\n");
+            } else {
+                md.append("\nBlind mode is on: own figures only, agreement after the reveal.\n\n");
+            }
             md.append("| Reviewer | Annotations | Finished |\n|---|---:|---|\n");
             for (ReportViews.ReviewerRow r : g.reviewers()) {
                 md.append("| ").append(r.name()).append(" (").append(r.username()).append(") | ").append(r.annotations())

@@ -55,6 +55,8 @@ public class ReportPageResource {
     Readers readers;
     @Inject
     ObjectMapper json;
+    @Inject
+    org.seminar.annotator.live.BlindModes blindModes;
 
     @GET
     public TemplateInstance page(@PathParam("id") String id, @QueryParam("group") String group, @QueryParam("tag") String tag,
@@ -84,6 +86,15 @@ public class ReportPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response finished(@PathParam("id") String id, @RestForm String group, @RestForm String finished) {
         reports.setFinished(id, new ReportViews.Finished(group, "true".equals(finished)), readers.current());
+        return Response.seeOther(URI.create("/documents/" + id + "/report?" + param("group", group))).build();
+    }
+
+    /** The admin's blind-mode switch for one group (on, or off = the reveal). */
+    @POST
+    @Path("blind")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response blind(@PathParam("id") String id, @RestForm String group, @RestForm String blind) {
+        blindModes.set(id, new org.seminar.annotator.live.BlindModes.Switch(group, "true".equals(blind)), readers.current());
         return Response.seeOther(URI.create("/documents/" + id + "/report?" + param("group", group))).build();
     }
 

@@ -37,6 +37,8 @@ public class ReportService {
     TagService tags;
     @Inject
     KeycloakAccounts keycloak;
+    @Inject
+    org.seminar.annotator.live.BlindModes blindModes;
 
     /** Filters shared with the annotation list; null means any. */
     public record Filter(String group, String tag, String author) {
@@ -72,6 +74,11 @@ public class ReportService {
             if (reader.admin()) {
                 return new ReportViews.AllGroups(documentId, null, ids.stream().map(id -> groupReport(documentId, id, filter)).toList());
             }
+        }
+        if (!reader.admin() && blindModes.isBlind(documentId, ids.get(0))) {
+            // blind: the reviewer's own figures only, and no agreement until the reveal
+            ReportViews.GroupReport own = groupReport(documentId, ids.get(0), new Filter(filter.group(), filter.tag(), reader.username()));
+            return new ReportViews.GroupReport(own.documentId(), own.group(), own.reviewers(), own.tags(), own.paragraphs(), null, null);
         }
         return groupReport(documentId, ids.get(0), filter);
     }

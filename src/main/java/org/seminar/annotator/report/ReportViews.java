@@ -14,6 +14,11 @@ public final class ReportViews {
     public record GroupReport(String documentId, String group, List<ReviewerRow> reviewers, List<TagRow> tags,
             List<ParagraphRow> paragraphs, AgreementView agreement, List<String> notAnnotated) {
 
+        /** A tag's agreement figures; null while blind mode hides agreement. */
+        public TagAgreement agreementFor(String slug) {
+            return agreement == null ? null : agreement.byTag().get(slug);
+        }
+
         public boolean finishedBy(String username) {
             return reviewers.stream().anyMatch(r -> r.username().equals(username) && r.finished());
         }

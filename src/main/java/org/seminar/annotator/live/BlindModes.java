@@ -1,0 +1,90 @@
+package org.seminar.annotator.live;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.seminar.annotator.annotation.AnnotationEvent;
+import org.seminar.annotator.annotation.Reader;
+import org.seminar.annotator.document.Document;
+import org.seminar.annotator.group.SeminarGroups;
+import org.seminar.annotator.web.ProblemException;
+
+/**
+ * Which (document, group) pairs are blind. Kept in the database; each instance caches the set and
+ * refreshes it when a {@code blind} or {@code reveal} event arrives through NOTIFY.
+ */
+@ApplicationScoped
+public class BlindModes {
+
+    /** The switch as the API takes and returns it. */
+    public record Switch(String group, Boolean blind) {
+    }
+
+    private volatile Set<String> blind;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    SeminarGroups groups;
+    @Inject
+    Event<AnnotationEvent> events;
+
+    public boolean isBlind(String documentId, String groupId) {
+        Set<String> current = blind;
+        if (current == null) {
+            current = load();
+        }
+        return current.contains(documentId + "/" + groupId);
+    }
+
+    @Transactional
+    Set<String> load() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select document_id, group_id from blind_mode").getResultList();
+        Set<String> set = ConcurrentHashMap.newKeySet();
+        rows.forEach(r -> set.add(r[0] + "/" + r[1]));
+        blind = set;
+        return set;
+    }
+
+    /** Forgets the cache; the next check reads the database. Called when another instance changed a switch. */
+    void invalidate() {
+        blind = null;
+    }
+
+    @Transactional
+    public Switch set(String documentId, Switch request, Reader reader) {
+        if (!reader.admin()) {
+            throw ProblemException.forbidden("Only admins switch blind mode");
+        }
+        if (Document.findById(documentId) == null) {
+            throw ProblemException.notFound("No document with id " + documentId);
+        }
+        if (request == null || request.blind() == null) {
+            throw ProblemException.badField("blind", "is required: true or false");
+        }
+        if (request.group() == null || request.group().isBlank()) {
+            throw ProblemException.badField("group", "is required");
+        }
+        String groupId = groups.idOf(request.group()).orElseThrow(() -> ProblemException.badField("group", "is not a seminar group"));
+        if (request.blind()) {
+            em.createNativeQuery("""
+                    insert into blind_mode (document_id, group_id, changed_by, changed_at) values (:doc, :group, :by, :at)
+                    on conflict (document_id, group_id) do nothing""")
+                    .setParameter("doc", documentId).setParameter("group", groupId).setParameter("by", reader.username())
+                    .setParameter("at", Instant.now()).executeUpdate();
+        } else {
+            em.createNativeQuery("delete from blind_mode where document_id = :doc and group_id = :group")
+                    .setParameter("doc", documentId).setParameter("group", groupId).executeUpdate();
+        }
+        events.fire(new AnnotationEvent(request.blind() ? "blind" : "reveal", documentId, groupId, "", reader.username()));
+        blind = null;
+        return new Switch(request.group(), request.blind());
+    }
+}
