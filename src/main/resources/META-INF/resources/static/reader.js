@@ -451,6 +451,7 @@
     if (first && !activeParagraph) showPanel(first.id);
     root.dataset.ready = 'true';
     listen();
+    trackPresence();
   }
 
   // ---- live updates ---------------------------------------------------------------------
@@ -485,7 +486,46 @@
     });
     events.addEventListener('reveal', async () => { await window.annotator.reload(); announce('The reveal: everyone\'s annotations are shown now.'); });
     events.addEventListener('blind', async () => { await window.annotator.reload(); announce('Blind mode is on: you see your own annotations only.'); });
+    events.addEventListener('presence', e => { if (JSON.parse(e.data).actor !== me.username) showPresence(); });
     events.addEventListener('open', () => { root.dataset.live = 'true'; });
+  }
+
+  // ---- presence: who else reads, and where --------------------------------------------------
+  const presenceList = document.getElementById('presence');
+  let sectionInView = null;
+  let presenceTimer = null;
+
+  async function reportPresence() {
+    try { await api('PUT', '/api/documents/' + docId + '/presence', { sectionId: sectionInView }); } catch (err) { /* next beat retries */ }
+  }
+
+  async function showPresence() {
+    try {
+      const here = await api('GET', '/api/documents/' + docId + '/presence');
+      presenceList.replaceChildren(...(here.length ? here.map(h => {
+        const section = h.sectionId && document.getElementById(h.sectionId);
+        const heading = section && section.querySelector('h2');
+        return el('li', { 'data-username': h.username }, el('strong', { text: h.name }),
+          section ? el('span', { text: ' · ' + (heading ? heading.textContent : 'opening') }) : '');
+      }) : [el('li', { class: 'empty', text: 'Nobody else right now.' })]));
+    } catch (err) { /* keep the last list */ }
+  }
+
+  function trackPresence() {
+    if (window.IntersectionObserver) {
+      const observer = new IntersectionObserver(entries => {
+        const visibleSection = entries.filter(e => e.isIntersecting).map(e => e.target.id)[0];
+        if (visibleSection && visibleSection !== sectionInView) {
+          sectionInView = visibleSection;
+          clearTimeout(presenceTimer);
+          presenceTimer = setTimeout(reportPresence, 800);
+        }
+      }, { rootMargin: '0px 0px -60% 0px' });
+      document.querySelectorAll('article section.section').forEach(s => observer.observe(s));
+    }
+    reportPresence();
+    showPresence();
+    setInterval(() => { reportPresence(); showPresence(); }, 30000);
   }
 
   window.annotator = { refreshOne, reload: async () => { annotations = await api('GET', '/api/documents/' + docId + '/annotations'); renderAll(); },

@@ -25,7 +25,8 @@ public class Subscribers {
                 return false;
             }
             // in blind mode a reviewer hears only of their own work (and of the switch itself)
-            boolean aboutOthers = !event.actor().equals(reader.username()) && !event.type().equals("reveal") && !event.type().equals("blind");
+            boolean aboutOthers = !event.actor().equals(reader.username()) && !event.type().equals("reveal") && !event.type().equals("blind")
+                    && !event.type().equals("presence");
             return reader.admin() || !aboutOthers || !blindModes.isBlind(event.documentId(), event.groupId());
         }
     }
@@ -80,7 +81,9 @@ public class Subscribers {
     static OutboundSseEvent toSse(Sse sse, LiveEvent event) {
         String data = "{\"id\":\"" + event.annotationId() + "\",\"type\":\"" + event.type() + "\",\"actor\":\"" + json(event.actor())
                 + "\",\"documentId\":\"" + event.documentId() + "\"}";
-        return sse.newEventBuilder().id(String.valueOf(event.id())).name(event.type()).data(data).build();
+        var builder = sse.newEventBuilder().name(event.type()).data(data);
+        // presence is not journalled: no id, so it never moves a client's Last-Event-ID
+        return event.id() > 0 ? builder.id(String.valueOf(event.id())).build() : builder.build();
     }
 
     void send(Subscriber s, OutboundSseEvent event) {

@@ -63,4 +63,25 @@ class EventStreamTest {
         given().get("/api/documents/" + doc + "/events").then().statusCode(401);
         given().header("Authorization", Tokens.bearer("reviewer1")).get("/api/documents/nope/events").then().statusCode(404);
     }
+
+    @Test
+    void presenceShowsWhoElseReadsAndWhereToTheGroupOnly() throws Exception {
+        String doc = Documents.bundledId();
+        String section = Documents.document(doc).getString("sections[2].id");
+        String url = new URL(base, "/api/documents/" + doc + "/events").toString();
+        try (EventStream rob = new EventStream(url, Tokens.of("reviewer2"), null)) {
+            given().header("Authorization", Tokens.bearer("reviewer1")).contentType("application/json").body(Map.of("sectionId", section))
+                    .put("/api/documents/" + doc + "/presence").then().statusCode(204);
+            EventStream.Event presence = rob.await("\"type\":\"presence\"", Duration.ofSeconds(5));
+            assertNotNull(presence, "co-members hear that someone arrived");
+            assertNull(presence.id(), "presence is not journalled, so it carries no event id");
+        }
+        given().header("Authorization", Tokens.bearer("reviewer2")).get("/api/documents/" + doc + "/presence").then().statusCode(200)
+                .body("find { it.username == 'reviewer1' }.sectionId", org.hamcrest.Matchers.equalTo(section))
+                .body("find { it.username == 'reviewer1' }.name", org.hamcrest.Matchers.equalTo("Rita Reviewer"));
+        given().header("Authorization", Tokens.bearer("reviewer4")).get("/api/documents/" + doc + "/presence").then().statusCode(200)
+                .body("username", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("reviewer1")));
+        given().header("Authorization", Tokens.bearer("reviewer1")).contentType("application/json").body(Map.of("sectionId", "<bad>"))
+                .put("/api/documents/" + doc + "/presence").then().statusCode(400);
+    }
 }

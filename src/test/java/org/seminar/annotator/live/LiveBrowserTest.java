@@ -49,6 +49,7 @@ class LiveBrowserTest {
             assertEquals("Neutral states stay out of alliances.", mark.getText());
             assertEquals("not reloaded", rob.driver.executeScript("return window.marker;"), "the page was not reloaded");
             assertEquals(robWindow, "not reloaded");
+            rob.waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("presence")).getText().contains("Rita Reviewer"));
             WebElement notice = rob.driver.findElement(By.id("live-notice"));
             assertTrue(notice.getText().contains("New annotation in paragraph 1 by Rita Reviewer"), notice.getText());
         }

@@ -1,0 +1,68 @@
+package org.seminar.annotator.live;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.seminar.annotator.annotation.Reader;
+import org.seminar.annotator.document.Document;
+import org.seminar.annotator.web.ProblemException;
+
+/**
+ * Who else is reading a document now and in which section. Each reading page reports itself every
+ * 30 s and when it scrolls to another section; a {@code presence} event (NOTIFY only, no journal)
+ * tells the group's other pages to refresh their list. Readers silent for 70 s count as gone.
+ */
+@ApplicationScoped
+public class Presence {
+
+    /** A reader of the document as co-members see them. */
+    public record Here(String username, String name, String sectionId, Instant seenAt) {
+    }
+
+    public record Report(String sectionId) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public void report(String documentId, Report request, Reader reader) {
+        if (Document.findById(documentId) == null) {
+            throw ProblemException.notFound("No document with id " + documentId);
+        }
+        String section = request == null ? null : request.sectionId();
+        if (section != null && !section.matches("[a-z0-9]{1,32}")) {
+            throw ProblemException.badField("sectionId", "is not a section id");
+        }
+        em.createNativeQuery("""
+                insert into presence (document_id, username, name, group_ids, section_id, seen_at)
+                values (:doc, :user, :name, :groups, :section, :at)
+                on conflict (document_id, username) do update
+                set name = excluded.name, group_ids = excluded.group_ids, section_id = excluded.section_id, seen_at = excluded.seen_at""")
+                .setParameter("doc", documentId).setParameter("user", reader.username()).setParameter("name", reader.name())
+                .setParameter("groups", "," + String.join(",", reader.groupIds()) + ",").setParameter("section", section)
+                .setParameter("at", Instant.now()).executeUpdate();
+        for (String group : reader.groupIds()) {
+            em.createNativeQuery("select pg_notify('" + EventJournal.CHANNEL + "', :payload)")
+                    .setParameter("payload", "0|" + documentId + "|" + group + "|presence||" + reader.username()).getSingleResult();
+        }
+    }
+
+    /** Co-members (everyone, for admins) who reported themselves in the last 70 seconds, the asker excluded. */
+    @Transactional
+    public List<Here> here(String documentId, Reader reader) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select username, name, section_id, seen_at, group_ids from presence
+                where document_id = :doc and seen_at > now() - interval '70 seconds' and username <> :me order by name""")
+                .setParameter("doc", documentId).setParameter("me", reader.username()).getResultList();
+        return rows.stream()
+                .filter(r -> reader.admin() || Arrays.stream(((String) r[4]).split(",")).anyMatch(reader.groupIds()::contains))
+                .map(r -> new Here((String) r[0], (String) r[1], (String) r[2], org.seminar.annotator.web.SqlValues.instant(r[3])))
+                .toList();
+    }
+}
