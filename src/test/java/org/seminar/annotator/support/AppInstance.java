@@ -45,7 +45,11 @@ public final class AppInstance implements AutoCloseable {
             } catch (java.io.IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(200);
+            try {
+                process.onExit().get(200, java.util.concurrent.TimeUnit.MILLISECONDS); // wakes early if it dies
+            } catch (java.util.concurrent.TimeoutException stillRunning) {
+                // poll again
+            }
         }
         close();
         throw new IllegalStateException(name + " did not become ready; see " + log);
