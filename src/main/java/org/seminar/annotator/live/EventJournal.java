@@ -22,15 +22,14 @@ public class EventJournal {
     EntityManager em;
 
     void record(@Observes AnnotationEvent event) {
-        Number id = (Number) em.createNativeQuery("""
-                insert into annotation_event (document_id, group_id, type, annotation_id, actor)
-                values (:doc, :group, :type, :annotation, :actor) returning id""")
+        // one round trip: the journal row and its announcement
+        em.createNativeQuery("""
+                with e as (insert into annotation_event (document_id, group_id, type, annotation_id, actor)
+                           values (:doc, :group, :type, :annotation, :actor) returning id)
+                select pg_notify('%s', e.id || '|' || :doc || '|' || :group || '|' || :type || '|' || :annotation || '|' || :actor)
+                from e""".formatted(CHANNEL))
                 .setParameter("doc", event.documentId()).setParameter("group", event.groupId()).setParameter("type", event.type())
                 .setParameter("annotation", event.annotationId()).setParameter("actor", event.actor()).getSingleResult();
-        em.createNativeQuery("select pg_notify('" + CHANNEL + "', :payload)")
-                .setParameter("payload", id + "|" + event.documentId() + "|" + event.groupId() + "|" + event.type() + "|"
-                        + event.annotationId() + "|" + event.actor())
-                .getSingleResult();
     }
 
     /** Events of a document after the given one, for a client that reconnects with Last-Event-ID. */
