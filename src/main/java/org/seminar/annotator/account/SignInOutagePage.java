@@ -47,7 +47,6 @@ public class SignInOutagePage {
         if (path.equals("/") || Paths.isApi(path) || path.startsWith("/q/") || path.startsWith("/static/") || path.equals("/favicon.ico")) {
             return false;
         }
-        String cookies = context.request().getHeader("Cookie");
-        return cookies == null || !cookies.contains("q_session");
+        return !Paths.hasSessionCookie(context.request().getHeader("Cookie"));
     }
 }

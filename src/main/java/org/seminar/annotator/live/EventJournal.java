@@ -22,7 +22,7 @@ public class EventJournal {
     EntityManager em;
 
     void record(@Observes AnnotationEvent event) {
-        // one round trip: the journal row and its announcement
+        // one round trip: the journal row and its announcement (payload as in payload(), parsed by parse())
         em.createNativeQuery("""
                 with e as (insert into annotation_event (document_id, group_id, type, annotation_id, actor)
                            values (:doc, :group, :type, :annotation, :actor) returning id)
@@ -30,6 +30,19 @@ public class EventJournal {
                 from e""".formatted(CHANNEL))
                 .setParameter("doc", event.documentId()).setParameter("group", event.groupId()).setParameter("type", event.type())
                 .setParameter("annotation", event.annotationId()).setParameter("actor", event.actor()).getSingleResult();
+    }
+
+    /**
+     * Announces an event that is not journalled (presence): id 0, so it never moves a client's
+     * Last-Event-ID. Same channel and payload format as journalled events.
+     */
+    void announce(String documentId, String groupId, String type, String actor) {
+        em.createNativeQuery("select pg_notify('" + CHANNEL + "', :payload)")
+                .setParameter("payload", payload(0, documentId, groupId, type, "", actor)).getSingleResult();
+    }
+
+    static String payload(long id, String documentId, String groupId, String type, String annotationId, String actor) {
+        return id + "|" + documentId + "|" + groupId + "|" + type + "|" + annotationId + "|" + actor;
     }
 
     /** Events of a document after the given one, for a client that reconnects with Last-Event-ID. */

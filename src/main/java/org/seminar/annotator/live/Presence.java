@@ -28,6 +28,8 @@ public class Presence {
 
     @Inject
     EntityManager em;
+    @Inject
+    EventJournal journal;
 
     @Transactional
     public void report(String documentId, Report request, Reader reader) {
@@ -47,8 +49,7 @@ public class Presence {
                 .setParameter("groups", "," + String.join(",", reader.groupIds()) + ",").setParameter("section", section)
                 .setParameter("at", Instant.now()).executeUpdate();
         for (String group : reader.groupIds()) {
-            em.createNativeQuery("select pg_notify('" + EventJournal.CHANNEL + "', :payload)")
-                    .setParameter("payload", "0|" + documentId + "|" + group + "|presence||" + reader.username()).getSingleResult();
+            journal.announce(documentId, group, "presence", reader.username());
         }
     }
 

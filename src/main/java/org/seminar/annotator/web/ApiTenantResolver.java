@@ -16,8 +16,6 @@ public class ApiTenantResolver implements TenantResolver {
     public static final String API_TENANT = "api";
     /** Id of the default (code flow) tenant; named explicitly because {@code null} lets other resolvers guess. */
     public static final String WEB_TENANT = io.quarkus.oidc.runtime.OidcUtils.DEFAULT_TENANT_ID;
-    /** The default tenant's session cookie, {@code q_session}, possibly split into chunks or token parts. */
-    static final java.util.regex.Pattern SESSION_COOKIE = java.util.regex.Pattern.compile("(^|;\\s*)q_session(_[a-z0-9]+)?=");
 
     @Override
     public String resolve(RoutingContext context) {
@@ -25,8 +23,7 @@ public class ApiTenantResolver implements TenantResolver {
             return WEB_TENANT;
         }
         boolean bearer = context.request().getHeader("Authorization") != null;
-        String cookies = context.request().getHeader("Cookie");
-        boolean session = cookies != null && SESSION_COOKIE.matcher(cookies).find();
+        boolean session = Paths.hasSessionCookie(context.request().getHeader("Cookie"));
         return session && !bearer ? WEB_TENANT : API_TENANT;
     }
 }

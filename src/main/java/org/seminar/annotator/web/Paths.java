@@ -1,9 +1,17 @@
 package org.seminar.annotator.web;
 
-/** Which part of the URL space a path belongs to: the JSON API or the HTML pages. */
+/** Which part of the URL space a request belongs to (JSON API or HTML pages), and whether it carries a session. */
 public final class Paths {
 
     private Paths() {
+    }
+
+    /** The code-flow session cookie, {@code q_session}, possibly split into chunks or token parts. */
+    private static final java.util.regex.Pattern SESSION_COOKIE = java.util.regex.Pattern.compile("(^|;\\s*)q_session(_[a-z0-9]+)?=");
+
+    /** Whether a {@code Cookie} header carries the browser's sign-in session. */
+    public static boolean hasSessionCookie(String cookieHeader) {
+        return cookieHeader != null && SESSION_COOKIE.matcher(cookieHeader).find();
     }
 
     public static boolean isApi(String path) {

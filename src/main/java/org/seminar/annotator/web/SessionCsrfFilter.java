@@ -26,8 +26,7 @@ public class SessionCsrfFilter {
         if (SAFE_METHODS.contains(context.getMethod()) || context.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
             return Optional.empty();
         }
-        String cookies = context.getHeaderString(HttpHeaders.COOKIE);
-        if (cookies == null || !ApiTenantResolver.SESSION_COOKIE.matcher(cookies).find()) {
+        if (!Paths.hasSessionCookie(context.getHeaderString(HttpHeaders.COOKIE))) {
             return Optional.empty();
         }
         String source = Optional.ofNullable(context.getHeaderString("Origin"))

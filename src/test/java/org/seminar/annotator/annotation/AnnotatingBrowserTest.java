@@ -28,9 +28,7 @@ class AnnotatingBrowserTest {
 
     @Test
     void reviewerTagsASelectionTheGroupRepliesAndTheOtherGroupSeesNothing() throws Exception {
-        String doc = given().header("Authorization", Tokens.bearer("admin")).contentType("text/plain")
-                .body("Browser Reading\n\nSmall states often declare neutrality to stay out of wars between their neighbours.\n\nA second paragraph.")
-                .post("/api/documents").then().statusCode(201).extract().path("id");
+        String doc = Documents.importText("Browser Reading\n\nSmall states often declare neutrality to stay out of wars between their neighbours.\n\nA second paragraph.");
         String paragraph = Documents.document(doc).getString("sections[0].paragraphs[0].id");
         String page = new URL(base, "/documents/" + doc).toString();
 

@@ -254,9 +254,7 @@ class AnnotationApiTest {
 
     @Test
     void offsetsCountUtf16CodeUnitsAsJavaScriptDoes() {
-        String id = given().header("Authorization", Tokens.bearer("admin")).contentType("text/plain")
-                .body("Offsets\n\nA 😀 smile and ‘quotes’ here.".getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .post("/api/documents").then().statusCode(201).extract().path("id");
+        String id = Documents.importText("Offsets\n\nA 😀 smile and ‘quotes’ here.");
         String p = Documents.document(id).getString("sections[0].paragraphs[0].id");
         create("reviewer1", id, Map.of("paragraphId", p, "start", 5, "end", 10, "quote", "smile", "tags", List.of("neutrality")))
                 .statusCode(201).body("prefix", equalTo("A 😀 "));

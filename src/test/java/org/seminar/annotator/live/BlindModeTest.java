@@ -36,8 +36,7 @@ class BlindModeTest {
 
     @Test
     void reviewersSeeOnlyTheirOwnUntilTheReveal() throws Exception {
-        String doc = given().header("Authorization", Tokens.bearer("admin")).contentType("text/plain")
-                .body("Blind Reading\n\nBlind judgements stay independent.").post("/api/documents").then().statusCode(201).extract().path("id");
+        String doc = Documents.importText("Blind Reading\n\nBlind judgements stay independent.");
         String paragraph = Documents.document(doc).getString("sections[0].paragraphs[0].id");
         given().header("Authorization", Tokens.bearer("reviewer1")).contentType("application/json").body(Map.of("group", "seminar-a", "blind", true))
                 .put("/api/documents/" + doc + "/blind").then().statusCode(403);

@@ -31,8 +31,7 @@ class EventStreamTest {
 
     @Test
     void groupMembersHearOfChangesOthersDoNotAndAReconnectGetsWhatItMissed() throws Exception {
-        String doc = given().header("Authorization", Tokens.bearer("admin")).contentType("text/plain")
-                .body("Live\n\nA paragraph for live updates.").post("/api/documents").then().statusCode(201).extract().path("id");
+        String doc = Documents.importText("Live\n\nA paragraph for live updates.");
         String paragraph = Documents.document(doc).getString("sections[0].paragraphs[0].id");
         String url = new URL(base, "/api/documents/" + doc + "/events").toString();
 

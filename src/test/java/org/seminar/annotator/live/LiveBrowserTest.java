@@ -25,9 +25,7 @@ class LiveBrowserTest {
 
     @Test
     void anAnnotationMadeInOneBrowserAppearsInTheOtherWithoutAReload() throws Exception {
-        String doc = given().header("Authorization", Tokens.bearer("admin")).contentType("text/plain")
-                .body("Live Reading\n\nNeutral states stay out of alliances.\n\nA second paragraph.").post("/api/documents")
-                .then().statusCode(201).extract().path("id");
+        String doc = Documents.importText("Live Reading\n\nNeutral states stay out of alliances.\n\nA second paragraph.");
         String paragraph = Documents.document(doc).getString("sections[0].paragraphs[0].id");
         String page = new URL(base, "/documents/" + doc).toString();
         try (Browser rita = new Browser(); Browser rob = new Browser()) {

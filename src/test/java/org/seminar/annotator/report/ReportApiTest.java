@@ -31,10 +31,8 @@ class ReportApiTest {
 
     @BeforeEach
     void seed() {
-        doc = given().header("Authorization", Tokens.bearer("admin")).contentType("text/plain")
-                .body("Report Seed\n\nFirst paragraph, long enough to tag.\n\nSecond paragraph, also long.\n\n"
-                        + "Third paragraph with words.\n\nFourth paragraph at the end.")
-                .post("/api/documents").then().statusCode(201).extract().path("id");
+        doc = Documents.importText("Report Seed\n\nFirst paragraph, long enough to tag.\n\nSecond paragraph, also long.\n\n"
+                        + "Third paragraph with words.\n\nFourth paragraph at the end.");
         JsonPath d = Documents.document(doc);
         p = d.getList("sections.paragraphs.flatten().id");
         List<String> texts = d.getList("sections.paragraphs.flatten().text");

@@ -29,9 +29,7 @@ class ReportPageBrowserTest {
 
     @Test
     void reviewerOpensTheReportAndDownloadsTheCsv() throws Exception {
-        String doc = given().header("Authorization", Tokens.bearer("admin")).contentType("text/plain")
-                .body("Report Page\n\nOne paragraph to tag here.\n\nAnother paragraph to tag.").post("/api/documents")
-                .then().statusCode(201).extract().path("id");
+        String doc = Documents.importText("Report Page\n\nOne paragraph to tag here.\n\nAnother paragraph to tag.");
         var d = Documents.document(doc);
         List<String> ids = d.getList("sections.paragraphs.flatten().id");
         for (String user : List.of("reviewer1", "reviewer2")) {

@@ -20,6 +20,13 @@ public final class Documents {
         return docs.stream().filter(d -> d.get("title").equals(BUNDLED_TITLE)).findFirst().orElseThrow().get("id");
     }
 
+    /** Imports a clean text as admin (UTF-8, first line the title) and returns the new document's id. */
+    public static String importText(String text) {
+        return given().header("Authorization", Tokens.bearer("admin")).contentType("text/plain")
+                .body(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/documents").then().statusCode(201).extract().path("id");
+    }
+
     public static JsonPath document(String id) {
         return given().header("Authorization", Tokens.bearer("reviewer1"))
                 .get("/api/documents/" + id).then().statusCode(200).extract().jsonPath();
