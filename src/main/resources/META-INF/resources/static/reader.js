@@ -477,6 +477,8 @@
       }
     };
     ['annotation-created', 'annotation-updated', 'reply-created'].forEach(t => events.addEventListener(t, changed));
+    // moderation: refetch, so admins and the author keep it (marked hidden) and everyone else drops it
+    events.addEventListener('annotation-hidden', e => refreshOne(JSON.parse(e.data).id));
     events.addEventListener('annotation-deleted', e => {
       const data = JSON.parse(e.data);
       if (annotations.some(x => x.id === data.id)) {
@@ -487,7 +489,13 @@
     events.addEventListener('reveal', async () => { await window.annotator.reload(); announce('The reveal: everyone\'s annotations are shown now.'); });
     events.addEventListener('blind', async () => { await window.annotator.reload(); announce('Blind mode is on: you see your own annotations only.'); });
     events.addEventListener('presence', e => { if (JSON.parse(e.data).actor !== me.username) showPresence(); });
-    events.addEventListener('open', () => { root.dataset.live = 'true'; });
+    // after a lost connection the replay brings only what may still be seen: reload to drop the rest
+    let connectedBefore = false;
+    events.addEventListener('open', () => {
+      if (connectedBefore) window.annotator.reload();
+      connectedBefore = true;
+      root.dataset.live = 'true';
+    });
   }
 
   // ---- presence: who else reads, and where --------------------------------------------------

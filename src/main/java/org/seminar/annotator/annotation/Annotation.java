@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Tuple;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -36,6 +38,8 @@ public class Annotation extends PanacheEntityBase {
     public boolean hidden;
     public Instant created;
     public Instant updated;
+    /** Checked and raised by Hibernate on every write, so of two edits of one version only one lands. */
+    @Version
     public int version;
 
     @ElementCollection(fetch = FetchType.LAZY)
@@ -44,22 +48,18 @@ public class Annotation extends PanacheEntityBase {
     public Set<String> tags = new TreeSet<>();
 
     /**
-     * Rows of the annotations of a document that a reader may see (all groups when {@code groupIds} is
-     * null), optionally filtered; columns: id, paragraph, start, end, quote, prefix, suffix, comment,
-     * author, author name, group id, hidden, created, updated, version, tags (comma-separated, sorted).
+     * Rows of the annotations of a document that satisfy {@code visible} (from {@link Visibility}),
+     * optionally filtered, with their tags comma-separated and sorted in the column {@code tags}.
      */
-    @SuppressWarnings("unchecked")
-    public static List<Object[]> visibleRows(String documentId, Collection<String> groupIds, String tag, String author,
-            String paragraphId, boolean admin, String reader) {
+    public static List<Tuple> rows(String documentId, Visibility.Condition visible, String tag, String author, String paragraphId,
+            Collection<String> groupIds) {
         StringBuilder sql = new StringBuilder("""
                 select a.id, a.paragraph_id, a.start_offset, a.end_offset, a.quote, a.prefix, a.suffix, a.comment, a.author,
                        a.author_name, a.group_id, a.hidden, a.created, a.updated, a.version,
                        array_to_string(array(select t.tag_slug from annotation_tag t where t.annotation_id = a.id
-                                             order by t.tag_slug), ',')
+                                             order by t.tag_slug), ',') as tags
                 from annotation a
-                where a.document_id = :doc and (not a.hidden or :admin or a.author = :reader)
-                  and (:admin or a.author = :reader or not exists (select 1 from blind_mode b
-                       where b.document_id = a.document_id and b.group_id = a.group_id))""");
+                where a.document_id = :doc""").append(" and ").append(visible.sql());
         if (groupIds != null) {
             sql.append(" and a.group_id in (:groups)");
         }
@@ -73,8 +73,7 @@ public class Annotation extends PanacheEntityBase {
             sql.append(" and a.paragraph_id = :paragraph");
         }
         sql.append(" order by a.created, a.id");
-        var query = getEntityManager().createNativeQuery(sql.toString())
-                .setParameter("doc", documentId).setParameter("admin", admin).setParameter("reader", reader);
+        var query = visible.bind(getEntityManager().createNativeQuery(sql.toString(), Tuple.class)).setParameter("doc", documentId);
         if (groupIds != null) {
             query.setParameter("groups", groupIds);
         }
@@ -87,6 +86,8 @@ public class Annotation extends PanacheEntityBase {
         if (paragraphId != null) {
             query.setParameter("paragraph", paragraphId);
         }
-        return query.getResultList();
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = query.getResultList();
+        return rows;
     }
 }

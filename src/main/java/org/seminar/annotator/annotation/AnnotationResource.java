@@ -25,6 +25,8 @@ public class AnnotationResource {
     @Inject
     AnnotationService annotations;
     @Inject
+    ReplyService replies;
+    @Inject
     Readers readers;
 
     @GET
@@ -61,7 +63,7 @@ public class AnnotationResource {
     @POST
     @Path("{id}/replies")
     public Response reply(@PathParam("id") String id, AnnotationViews.NewReply request) {
-        AnnotationViews.ReplyView created = annotations.reply(id, request, readers.current());
+        AnnotationViews.ReplyView created = replies.reply(id, request, readers.current());
         return Response.created(URI.create("/api/annotations/" + id + "/replies/" + created.id())).entity(created).build();
     }
 
@@ -69,13 +71,13 @@ public class AnnotationResource {
     @Path("{id}/replies/{replyId}")
     public AnnotationViews.ReplyView updateReply(@PathParam("id") String id, @PathParam("replyId") String replyId,
             AnnotationViews.ReplyChange change) {
-        return annotations.updateReply(id, replyId, change, readers.current());
+        return replies.update(id, replyId, change, readers.current());
     }
 
     @DELETE
     @Path("{id}/replies/{replyId}")
     public Response deleteReply(@PathParam("id") String id, @PathParam("replyId") String replyId) {
-        annotations.deleteReply(id, replyId, readers.current());
+        replies.delete(id, replyId, readers.current());
         return Response.noContent().build();
     }
 
@@ -83,6 +85,6 @@ public class AnnotationResource {
     @Path("{id}/replies/{replyId}/hidden")
     public AnnotationViews.ReplyView hideReply(@PathParam("id") String id, @PathParam("replyId") String replyId,
             AnnotationViews.Visibility request) {
-        return annotations.setReplyHidden(id, replyId, request, readers.current());
+        return replies.setHidden(id, replyId, request, readers.current());
     }
 }

@@ -3,10 +3,12 @@ package org.seminar.annotator.annotation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,9 +25,9 @@ import org.seminar.annotator.web.ProblemException;
 import org.seminar.annotator.web.SqlValues;
 
 /**
- * The rules of annotating: what a valid annotation is, who sees it (its seminar group and admins;
- * anyone else gets 404), who may change it (its author; admins moderate), and the history of every
- * change.
+ * The rules of annotating: what a valid annotation is, who may change it (its author; admins
+ * moderate), and the history of every change. Who sees what is {@link Visibility}'s to say; what
+ * it hides answers 404, exactly as if it did not exist.
  */
 @ApplicationScoped
 public class AnnotationService {
@@ -40,7 +42,7 @@ public class AnnotationService {
     @Inject
     TagService tagService;
     @Inject
-    org.seminar.annotator.live.BlindModes blindModes;
+    Visibility visibility;
 
     /** The two columns of a paragraph that creating an annotation needs. */
     record ParagraphText(String id, String text) {
@@ -65,48 +67,55 @@ public class AnnotationService {
     @Transactional
     public List<AnnotationViews.AnnotationView> list(String documentId, Filter filter, Reader reader) {
         requireDocument(documentId);
-        Collection<String> groupIds = reader.admin() ? null : reader.groupIds();
+        Collection<String> groupIds = null;
         if (filter.group() != null && !filter.group().isBlank()) {
-            String wanted = groups.idOf(filter.group()).orElse("-none-");
-            groupIds = groupIds == null || groupIds.contains(wanted) ? Set.of(wanted) : Set.of();
+            groupIds = Set.of(groups.idOf(filter.group()).orElse("-none-"));
         }
-        if (groupIds != null && groupIds.isEmpty()) {
-            return List.of();
+        List<Tuple> rows = Annotation.rows(documentId, visibility.annotations("a", reader), blankToNull(filter.tag()),
+                blankToNull(filter.author()), blankToNull(filter.paragraphId()), groupIds);
+        Map<String, Visibility.Subject> subjects = new LinkedHashMap<>();
+        for (Tuple row : rows) {
+            subjects.put(row.get("id", String.class), new Visibility.Subject(documentId, row.get("group_id", String.class),
+                    row.get("author", String.class), row.get("hidden", Boolean.class)));
         }
-        List<Object[]> rows = Annotation.visibleRows(documentId, groupIds, blankToNull(filter.tag()), blankToNull(filter.author()),
-                blankToNull(filter.paragraphId()), reader.admin(), reader.username());
         Map<String, List<AnnotationViews.ReplyView>> replies = new LinkedHashMap<>();
         if (!rows.isEmpty()) {
             for (Reply r : Reply.ofDocument(documentId)) {
-                if (!r.hidden || reader.admin() || r.author.equals(reader.username())) {
-                    replies.computeIfAbsent(r.annotationId, k -> new ArrayList<>()).add(replyView(r, reader));
+                Visibility.Subject parent = subjects.get(r.annotationId);
+                if (parent != null && visibility.maySeeReply(reader, parent, r.author, r.hidden)) {
+                    replies.computeIfAbsent(r.annotationId, k -> new ArrayList<>()).add(replyView(r));
                 }
             }
         }
         List<AnnotationViews.AnnotationView> views = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            String id = (String) row[0];
-            String tagList = (String) row[15];
-            views.add(new AnnotationViews.AnnotationView(id, documentId, (String) row[1], ((Number) row[2]).intValue(),
-                    ((Number) row[3]).intValue(), (String) row[4], (String) row[5], (String) row[6],
-                    tagList == null || tagList.isEmpty() ? List.of() : List.of(tagList.split(",")), (String) row[7], (String) row[8],
-                    (String) row[9], groups.nameOf((String) row[10]), SqlValues.instant(row[12]), SqlValues.instant(row[13]), ((Number) row[14]).intValue(),
-                    replies.getOrDefault(id, List.of()), Boolean.TRUE.equals(row[11]) ? Boolean.TRUE : null));
+        for (Tuple row : rows) {
+            String id = row.get("id", String.class);
+            String tagList = row.get("tags", String.class);
+            views.add(new AnnotationViews.AnnotationView(id, documentId, row.get("paragraph_id", String.class),
+                    row.get("start_offset", Number.class).intValue(), row.get("end_offset", Number.class).intValue(),
+                    row.get("quote", String.class), row.get("prefix", String.class), row.get("suffix", String.class),
+                    tagList == null || tagList.isEmpty() ? List.of() : List.of(tagList.split(",")), row.get("comment", String.class),
+                    row.get("author", String.class), row.get("author_name", String.class), groups.nameOf(row.get("group_id", String.class)),
+                    SqlValues.instant(row.get("created")), SqlValues.instant(row.get("updated")), row.get("version", Number.class).intValue(),
+                    replies.getOrDefault(id, List.of()), Boolean.TRUE.equals(row.get("hidden")) ? Boolean.TRUE : null));
         }
         return views;
     }
 
-
     @Transactional
     public AnnotationViews.AnnotationView get(String id, Reader reader) {
         Annotation a = visible(id, reader);
-        return view(a, Reply.ofAnnotations(List.of(a.id)), reader);
+        return view(a, reader);
     }
 
+    /** The history the reader may see: entries about replies follow the replies as they are now. */
     @Transactional
     public List<AnnotationViews.HistoryEntry> history(String id, Reader reader) {
-        visible(id, reader);
+        Annotation a = visible(id, reader);
+        Map<String, Reply> repliesNow = new HashMap<>();
+        Reply.ofAnnotations(List.of(a.id)).forEach(r -> repliesNow.put(r.id, r));
         return AnnotationHistory.ofAnnotation(id).stream()
+                .filter(h -> visibility.maySee(reader, a, h, h.replyId == null ? null : repliesNow.get(h.replyId)))
                 .map(h -> new AnnotationViews.HistoryEntry(h.action, h.actor, h.at, h.replyId, h.changes)).toList();
     }
 
@@ -174,9 +183,8 @@ public class AnnotationService {
         a.tags.addAll(tags);
         a.persist();
         AnnotationHistory.record("create", reader.username(), a, null, snapshot(a));
-        AnnotationViews.AnnotationView view = view(a, List.of(), reader);
-        events.fire(new AnnotationEvent("annotation-created", a.documentId, a.groupId, a.id, a.author));
-        return view;
+        events.fire(AnnotationEvent.about(EventType.ANNOTATION_CREATED, a, reader.username()));
+        return view(a, List.of());
     }
 
     @Transactional
@@ -212,12 +220,12 @@ public class AnnotationService {
             a.comment = blankToNull(change.comment());
         }
         if (!changes.isEmpty()) {
-            a.version++;
             a.updated = Instant.now();
+            Versions.write(a, "annotation");
             AnnotationHistory.record("update", reader.username(), a, null, changes);
-            events.fire(new AnnotationEvent("annotation-updated", a.documentId, a.groupId, a.id, a.author));
+            events.fire(AnnotationEvent.about(EventType.ANNOTATION_UPDATED, a, reader.username()));
         }
-        return view(a, Reply.ofAnnotations(List.of(a.id)), reader);
+        return view(a, reader);
     }
 
     @Transactional
@@ -227,9 +235,12 @@ public class AnnotationService {
         if (!own && !reader.admin()) {
             throw ProblemException.forbidden("Only the author (or an admin, as moderation) deletes an annotation");
         }
-        AnnotationHistory.record(own ? "delete" : "moderation-delete", reader.username(), a, null, snapshot(a));
+        AnnotationEvent deleted = AnnotationEvent.about(EventType.ANNOTATION_DELETED, a, reader.username());
+        Map<String, Object> before = snapshot(a);
         a.delete();
-        events.fire(new AnnotationEvent("annotation-deleted", a.documentId, a.groupId, a.id, a.author));
+        Versions.write(a, "annotation");
+        AnnotationHistory.record(own ? "delete" : "moderation-delete", reader.username(), a, null, before);
+        events.fire(deleted);
     }
 
     @Transactional
@@ -243,97 +254,13 @@ public class AnnotationService {
         }
         if (a.hidden != request.hidden()) {
             a.hidden = request.hidden();
-            a.version++;
             a.updated = Instant.now();
+            Versions.write(a, "annotation");
             AnnotationHistory.record(a.hidden ? "moderation-hide" : "moderation-unhide", reader.username(), a, null,
                     Map.of("hidden", a.hidden));
-            events.fire(new AnnotationEvent(a.hidden ? "annotation-deleted" : "annotation-updated", a.documentId, a.groupId, a.id, a.author));
+            events.fire(AnnotationEvent.about(a.hidden ? EventType.ANNOTATION_HIDDEN : EventType.ANNOTATION_UPDATED, a, reader.username()));
         }
-        return view(a, Reply.ofAnnotations(List.of(a.id)), reader);
-    }
-
-    // ---- replies ----------------------------------------------------------------------------
-
-    @Transactional
-    public AnnotationViews.ReplyView reply(String annotationId, AnnotationViews.NewReply request, Reader reader) {
-        Annotation a = visible(annotationId, reader);
-        List<Problem.FieldError> errors = new ArrayList<>();
-        checkComment(request == null ? null : request.comment(), true, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.badFields(errors);
-        }
-        Reply r = new Reply();
-        r.id = Ids.next('r');
-        r.annotationId = a.id;
-        r.comment = request.comment();
-        r.author = reader.username();
-        r.authorName = reader.name();
-        r.created = r.updated = Instant.now();
-        r.version = 1;
-        r.persist();
-        AnnotationHistory.record("reply", reader.username(), a, r.id, mapOf("comment", r.comment));
-        events.fire(new AnnotationEvent("reply-created", a.documentId, a.groupId, a.id, r.author));
-        return replyView(r, reader);
-    }
-
-    @Transactional
-    public AnnotationViews.ReplyView updateReply(String annotationId, String replyId, AnnotationViews.ReplyChange change, Reader reader) {
-        Annotation a = visible(annotationId, reader);
-        Reply r = visibleReply(a, replyId, reader);
-        if (!r.author.equals(reader.username())) {
-            throw ProblemException.forbidden("Only the author edits a reply");
-        }
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (change == null || change.version() == null) {
-            errors.add(new Problem.FieldError("version", "is required: the version you read"));
-        }
-        checkComment(change == null ? null : change.comment(), true, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.badFields(errors);
-        }
-        if (change.version() != r.version) {
-            throw ProblemException.conflict("The reply was changed meanwhile; reload it and apply your edit again");
-        }
-        AnnotationHistory.record("reply-update", reader.username(), a, r.id, mapOf("from", r.comment, "to", change.comment()));
-        r.comment = change.comment();
-        r.version++;
-        r.updated = Instant.now();
-        events.fire(new AnnotationEvent("annotation-updated", a.documentId, a.groupId, a.id, a.author));
-        return replyView(r, reader);
-    }
-
-    @Transactional
-    public void deleteReply(String annotationId, String replyId, Reader reader) {
-        Annotation a = visible(annotationId, reader);
-        Reply r = visibleReply(a, replyId, reader);
-        boolean own = r.author.equals(reader.username());
-        if (!own && !reader.admin()) {
-            throw ProblemException.forbidden("Only the author (or an admin, as moderation) deletes a reply");
-        }
-        AnnotationHistory.record(own ? "reply-delete" : "moderation-reply-delete", reader.username(), a, r.id,
-                mapOf("comment", r.comment, "author", r.author));
-        r.delete();
-        events.fire(new AnnotationEvent("annotation-updated", a.documentId, a.groupId, a.id, a.author));
-    }
-
-    @Transactional
-    public AnnotationViews.ReplyView setReplyHidden(String annotationId, String replyId, AnnotationViews.Visibility request, Reader reader) {
-        Annotation a = visible(annotationId, reader);
-        Reply r = visibleReply(a, replyId, reader);
-        if (!reader.admin()) {
-            throw ProblemException.forbidden("Only admins hide replies");
-        }
-        if (request == null || request.hidden() == null) {
-            throw ProblemException.badField("hidden", "is required: true or false");
-        }
-        if (r.hidden != request.hidden()) {
-            r.hidden = request.hidden();
-            r.version++;
-            AnnotationHistory.record(r.hidden ? "moderation-reply-hide" : "moderation-reply-unhide", reader.username(), a, r.id,
-                    Map.of("hidden", r.hidden));
-            events.fire(new AnnotationEvent("annotation-updated", a.documentId, a.groupId, a.id, a.author));
-        }
-        return replyView(r, reader);
+        return view(a, reader);
     }
 
     // ---- rules ------------------------------------------------------------------------------
@@ -345,22 +272,12 @@ public class AnnotationService {
     }
 
     /** The annotation if the reader may see it; otherwise 404, exactly as if it did not exist. */
-    private Annotation visible(String id, Reader reader) {
+    Annotation visible(String id, Reader reader) {
         Annotation a = Annotation.findById(id);
-        boolean hiddenByBlindMode = a != null && !reader.admin() && !a.author.equals(reader.username())
-                && blindModes.isBlind(a.documentId, a.groupId);
-        if (a == null || !reader.sees(a) || hiddenByBlindMode) {
+        if (a == null || !visibility.maySee(reader, a)) {
             throw ProblemException.notFound("No annotation with id " + id);
         }
         return a;
-    }
-
-    private static Reply visibleReply(Annotation a, String replyId, Reader reader) {
-        Reply r = Reply.findById(replyId);
-        if (r == null || !r.annotationId.equals(a.id) || (r.hidden && !reader.admin() && !r.author.equals(reader.username()))) {
-            throw ProblemException.notFound("No reply with id " + replyId);
-        }
-        return r;
     }
 
     private List<String> checkTags(List<String> tags, List<Problem.FieldError> errors) {
@@ -384,7 +301,7 @@ public class AnnotationService {
         return result;
     }
 
-    private static void checkComment(String comment, boolean required, List<Problem.FieldError> errors) {
+    static void checkComment(String comment, boolean required, List<Problem.FieldError> errors) {
         if (required && (comment == null || comment.isBlank())) {
             errors.add(new Problem.FieldError("comment", "is required"));
         } else if (comment != null && comment.length() > MAX_COMMENT) {
@@ -412,16 +329,18 @@ public class AnnotationService {
         return id;
     }
 
-    private AnnotationViews.AnnotationView view(Annotation a, List<Reply> replies, Reader reader) {
-        List<AnnotationViews.ReplyView> shown = replies.stream()
-                .filter(r -> !r.hidden || reader.admin() || r.author.equals(reader.username()))
-                .map(r -> replyView(r, reader)).toList();
+    private AnnotationViews.AnnotationView view(Annotation a, Reader reader) {
+        return view(a, Reply.ofAnnotations(List.of(a.id)).stream().filter(r -> visibility.maySee(reader, a, r)).toList());
+    }
+
+    private AnnotationViews.AnnotationView view(Annotation a, List<Reply> shownReplies) {
+        List<AnnotationViews.ReplyView> shown = shownReplies.stream().map(AnnotationService::replyView).toList();
         return new AnnotationViews.AnnotationView(a.id, a.documentId, a.paragraphId, a.start, a.end, a.quote, a.prefix, a.suffix,
                 a.tags.stream().sorted().toList(), a.comment, a.author, a.authorName, groups.nameOf(a.groupId), a.created, a.updated, a.version,
                 shown, a.hidden ? Boolean.TRUE : null);
     }
 
-    private static AnnotationViews.ReplyView replyView(Reply r, Reader reader) {
+    static AnnotationViews.ReplyView replyView(Reply r) {
         return new AnnotationViews.ReplyView(r.id, r.annotationId, r.comment, r.author, r.authorName, r.created, r.updated,
                 r.version, r.hidden ? Boolean.TRUE : null);
     }
@@ -439,19 +358,19 @@ public class AnnotationService {
         return s;
     }
 
-    private static Map<String, Object> mapOf(String k1, Object v1) {
+    static Map<String, Object> mapOf(String k1, Object v1) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put(k1, v1);
         return m;
     }
 
-    private static Map<String, Object> mapOf(String k1, Object v1, String k2, Object v2) {
+    static Map<String, Object> mapOf(String k1, Object v1, String k2, Object v2) {
         Map<String, Object> m = mapOf(k1, v1);
         m.put(k2, v2);
         return m;
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 }

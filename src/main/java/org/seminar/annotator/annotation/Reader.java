@@ -12,9 +12,4 @@ public record Reader(String username, String name, boolean admin, Map<String, St
     public Set<String> groupIds() {
         return Set.copyOf(groupIdsByName.values());
     }
-
-    public boolean sees(Annotation a) {
-        boolean inGroup = admin || groupIdsByName.containsValue(a.groupId);
-        return inGroup && (!a.hidden || admin || a.author.equals(username));
-    }
 }

@@ -3,6 +3,7 @@ package org.seminar.annotator.annotation;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -20,6 +21,7 @@ public class Reply extends PanacheEntityBase {
     public boolean hidden;
     public Instant created;
     public Instant updated;
+    @Version
     public int version;
 
     public static List<Reply> ofAnnotations(Collection<String> annotationIds) {

@@ -1,17 +1,22 @@
 package org.seminar.annotator.live;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+import java.io.UncheckedIOException;
 import java.util.List;
 import org.seminar.annotator.annotation.AnnotationEvent;
+import org.seminar.annotator.annotation.EventType;
 
 /**
  * Writes every annotation change to the event journal and announces it with NOTIFY, inside the
  * transaction of the change: subscribers on every app instance hear of it exactly when it commits,
- * and never of a change that rolled back.
+ * and never of a change that rolled back. The NOTIFY payload is the event as JSON.
  */
 @ApplicationScoped
 public class EventJournal {
@@ -20,45 +25,69 @@ public class EventJournal {
 
     @Inject
     EntityManager em;
+    @Inject
+    ObjectMapper json;
 
     void record(@Observes AnnotationEvent event) {
-        // one round trip: the journal row and its announcement (payload as in payload(), parsed by parse())
+        // one round trip: the journal row and its announcement, whose id the database fills in
         em.createNativeQuery("""
-                with e as (insert into annotation_event (document_id, group_id, type, annotation_id, actor)
-                           values (:doc, :group, :type, :annotation, :actor) returning id)
-                select pg_notify('%s', e.id || '|' || :doc || '|' || :group || '|' || :type || '|' || :annotation || '|' || :actor)
-                from e""".formatted(CHANNEL))
-                .setParameter("doc", event.documentId()).setParameter("group", event.groupId()).setParameter("type", event.type())
-                .setParameter("annotation", event.annotationId()).setParameter("actor", event.actor()).getSingleResult();
+                with e as (insert into annotation_event (document_id, group_id, type, annotation_id, reply_id, actor,
+                                                         subject_author, subject_hidden, reply_gone)
+                           values (:doc, :group, :type, :annotation, :reply, :actor, :author, :hidden, :replyGone) returning id)
+                select pg_notify('%s', jsonb_set(cast(:payload as jsonb), '{id}', to_jsonb(e.id))::text) from e""".formatted(CHANNEL))
+                .setParameter("doc", event.documentId()).setParameter("group", event.groupId())
+                .setParameter("type", event.type().wireName()).setParameter("annotation", event.annotationId())
+                .setParameter("reply", event.replyId()).setParameter("actor", event.actor()).setParameter("author", event.author())
+                .setParameter("hidden", event.hidden()).setParameter("replyGone", event.replyGone())
+                .setParameter("payload", write(event)).getSingleResult();
+    }
+
+    /** Announces an event that is not journalled (presence): id 0, so it never moves a client's Last-Event-ID. */
+    void announce(AnnotationEvent event) {
+        em.createNativeQuery("select pg_notify('" + CHANNEL + "', :payload)").setParameter("payload", write(event)).getSingleResult();
     }
 
     /**
-     * Announces an event that is not journalled (presence): id 0, so it never moves a client's
-     * Last-Event-ID. Same channel and payload format as journalled events.
+     * Events of a document after the given one, for a client that reconnects with Last-Event-ID,
+     * each with the current state of its annotation and reply (so that visibility judges what is
+     * true now: an annotation hidden since, or a reply deleted since, is not replayed).
      */
-    void announce(String documentId, String groupId, String type, String actor) {
-        em.createNativeQuery("select pg_notify('" + CHANNEL + "', :payload)")
-                .setParameter("payload", payload(0, documentId, groupId, type, "", actor)).getSingleResult();
-    }
-
-    static String payload(long id, String documentId, String groupId, String type, String annotationId, String actor) {
-        return id + "|" + documentId + "|" + groupId + "|" + type + "|" + annotationId + "|" + actor;
-    }
-
-    /** Events of a document after the given one, for a client that reconnects with Last-Event-ID. */
     @Transactional
-    public List<LiveEvent> after(String documentId, long lastId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select id, document_id, group_id, type, annotation_id, actor from annotation_event
-                where document_id = :doc and id > :last order by id limit 10000""")
+    public List<AnnotationEvent> after(String documentId, long lastId) {
+        List<Tuple> rows = em.createNativeQuery("""
+                select e.id, e.type, e.document_id, e.group_id, e.annotation_id, e.reply_id, e.actor,
+                       coalesce(a.author, e.subject_author) as author,
+                       coalesce(a.hidden, last.subject_hidden, false) as hidden,
+                       e.reply_id is not null and coalesce(r.hidden, true) as reply_gone
+                from annotation_event e
+                left join annotation a on a.id = e.annotation_id
+                left join reply r on r.id = e.reply_id
+                left join lateral (select l.subject_hidden from annotation_event l
+                                   where a.id is null and l.annotation_id = e.annotation_id order by l.id desc limit 1) last on true
+                where e.document_id = :doc and e.id > :last
+                  -- of an annotation that no longer exists only its deletion is news
+                  and (e.annotation_id is null or a.id is not null or e.type = 'annotation-deleted')
+                order by e.id limit 10000""", Tuple.class)
                 .setParameter("doc", documentId).setParameter("last", lastId).getResultList();
-        return rows.stream().map(r -> new LiveEvent(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                (String) r[4], (String) r[5])).toList();
+        return rows.stream().map(r -> new AnnotationEvent(r.get("id", Number.class).longValue(),
+                EventType.ofWireName(r.get("type", String.class)), r.get("document_id", String.class), r.get("group_id", String.class),
+                r.get("annotation_id", String.class), r.get("reply_id", String.class), r.get("actor", String.class),
+                r.get("author", String.class), r.get("hidden", Boolean.class), r.get("reply_gone", Boolean.class))).toList();
     }
 
-    static LiveEvent parse(String payload) {
-        String[] p = payload.split("\\|", 6);
-        return new LiveEvent(Long.parseLong(p[0]), p[1], p[2], p[3], p[4], p[5]);
+    String write(AnnotationEvent event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    AnnotationEvent read(String payload) {
+        try {
+            return json.readValue(payload, AnnotationEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -46,11 +46,7 @@ public class EventStreamResource {
             Subscribers.Subscriber subscriber = new Subscribers.Subscriber(documentId, reader, sink, sse);
             subscribers.add(subscriber);
             if (lastEventId != null && lastEventId.matches("\\d{1,18}")) {
-                for (LiveEvent missed : journal.after(documentId, Long.parseLong(lastEventId))) {
-                    if (subscribers.mayHear(subscriber, missed)) {
-                        subscribers.send(subscriber, Subscribers.toSse(sse, missed));
-                    }
-                }
+                subscribers.replay(subscriber, journal.after(documentId, Long.parseLong(lastEventId)));
             } else {
                 subscribers.send(subscriber, sse.newEventBuilder().comment("connected").build());
             }

@@ -31,6 +31,8 @@ public class NotificationListener {
     String password;
     @Inject
     Subscribers subscribers;
+    @Inject
+    EventJournal journal;
 
     private volatile boolean running;
     private Thread thread;
@@ -60,7 +62,7 @@ public class NotificationListener {
                     PGNotification[] notifications = pg.getNotifications(10_000);
                     if (notifications != null) {
                         for (PGNotification n : notifications) {
-                            subscribers.deliver(EventJournal.parse(n.getParameter()));
+                            subscribers.deliver(journal.read(n.getParameter()));
                         }
                     }
                 }

@@ -7,7 +7,10 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.seminar.annotator.annotation.AnnotationEvent;
+import org.seminar.annotator.annotation.EventType;
 import org.seminar.annotator.annotation.Reader;
+import org.seminar.annotator.annotation.Visibility;
 import org.seminar.annotator.document.Document;
 import org.seminar.annotator.web.ProblemException;
 
@@ -30,6 +33,8 @@ public class Presence {
     EntityManager em;
     @Inject
     EventJournal journal;
+    @Inject
+    Visibility visibility;
 
     @Transactional
     public void report(String documentId, Report request, Reader reader) {
@@ -49,7 +54,7 @@ public class Presence {
                 .setParameter("groups", "," + String.join(",", reader.groupIds()) + ",").setParameter("section", section)
                 .setParameter("at", Instant.now()).executeUpdate();
         for (String group : reader.groupIds()) {
-            journal.announce(documentId, group, "presence", reader.username());
+            journal.announce(AnnotationEvent.aboutGroup(EventType.PRESENCE, documentId, group, reader.username()));
         }
     }
 
@@ -62,7 +67,7 @@ public class Presence {
                 where document_id = :doc and seen_at > now() - interval '70 seconds' and username <> :me order by name""")
                 .setParameter("doc", documentId).setParameter("me", reader.username()).getResultList();
         return rows.stream()
-                .filter(r -> reader.admin() || Arrays.stream(((String) r[4]).split(",")).anyMatch(reader.groupIds()::contains))
+                .filter(r -> Arrays.stream(((String) r[4]).split(",")).anyMatch(group -> visibility.inGroup(reader, group)))
                 .map(r -> new Here((String) r[0], (String) r[1], (String) r[2], org.seminar.annotator.web.SqlValues.instant(r[3])))
                 .toList();
     }

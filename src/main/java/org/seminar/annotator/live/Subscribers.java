@@ -3,7 +3,13 @@ package org.seminar.annotator.live;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.UncheckedIOException;
+import java.util.List;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -12,7 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.seminar.annotator.annotation.AnnotationEvent;
+import org.seminar.annotator.annotation.BlindModes;
+import org.seminar.annotator.annotation.EventType;
 import org.seminar.annotator.annotation.Reader;
+import org.seminar.annotator.annotation.Visibility;
 
 /** The event streams open on this instance; each gets only the events its reader may see. */
 @ApplicationScoped
@@ -20,21 +30,21 @@ public class Subscribers {
 
     /** One open stream: who reads which document, and where to write. */
     record Subscriber(String documentId, Reader reader, SseEventSink sink, Sse sse) {
-        boolean mayHear(LiveEvent event, BlindModes blindModes) {
-            if (!event.documentId().equals(documentId) || !(reader.admin() || reader.groupIds().contains(event.groupId()))) {
-                return false;
-            }
-            // in blind mode a reviewer hears only of their own work (and of the switch itself)
-            boolean aboutOthers = !event.actor().equals(reader.username()) && !event.type().equals("reveal") && !event.type().equals("blind")
-                    && !event.type().equals("presence");
-            return reader.admin() || !aboutOthers || !blindModes.isBlind(event.documentId(), event.groupId());
-        }
+    }
+
+    /** What a stream receives as the data of an event: enough for the page to fetch what changed. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Data(String id, EventType type, String actor, String documentId) {
     }
 
     private final Set<Subscriber> open = ConcurrentHashMap.newKeySet();
 
-    @jakarta.inject.Inject
+    @Inject
+    Visibility visibility;
+    @Inject
     BlindModes blindModes;
+    @Inject
+    ObjectMapper json;
     private ScheduledExecutorService heartbeat;
 
     void start(@Observes StartupEvent event) {
@@ -63,25 +73,34 @@ public class Subscribers {
         return open.size();
     }
 
-    boolean mayHear(Subscriber subscriber, LiveEvent event) {
-        return subscriber.mayHear(event, blindModes);
+    /** Replays what a reconnecting stream missed, judged by what is true now. */
+    void replay(Subscriber subscriber, List<AnnotationEvent> missed) {
+        for (AnnotationEvent event : missed) {
+            if (visibility.mayReplay(subscriber.reader(), event)) {
+                send(subscriber, toSse(subscriber.sse(), event));
+            }
+        }
     }
 
-    void deliver(LiveEvent event) {
-        if (event.type().equals("blind") || event.type().equals("reveal")) {
+    void deliver(AnnotationEvent event) {
+        if (event.type() == EventType.BLIND || event.type() == EventType.REVEAL) {
             blindModes.invalidate();
         }
         for (Subscriber s : open) {
-            if (s.mayHear(event, blindModes)) {
+            if (s.documentId().equals(event.documentId()) && visibility.mayHear(s.reader(), event)) {
                 send(s, toSse(s.sse(), event));
             }
         }
     }
 
-    static OutboundSseEvent toSse(Sse sse, LiveEvent event) {
-        String data = "{\"id\":\"" + event.annotationId() + "\",\"type\":\"" + event.type() + "\",\"actor\":\"" + json(event.actor())
-                + "\",\"documentId\":\"" + event.documentId() + "\"}";
-        var builder = sse.newEventBuilder().name(event.type()).data(data);
+    OutboundSseEvent toSse(Sse sse, AnnotationEvent event) {
+        String data;
+        try {
+            data = json.writeValueAsString(new Data(event.annotationId(), event.type(), event.actor(), event.documentId()));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        var builder = sse.newEventBuilder().name(event.type().wireName()).data(data);
         // presence is not journalled: no id, so it never moves a client's Last-Event-ID
         return event.id() > 0 ? builder.id(String.valueOf(event.id())).build() : builder.build();
     }
@@ -97,9 +116,5 @@ public class Subscribers {
                 s.sink().close();
             }
         });
-    }
-
-    private static String json(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }

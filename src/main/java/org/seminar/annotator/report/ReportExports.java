@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.seminar.annotator.annotation.Reader;
+import org.seminar.annotator.annotation.Visibility;
 import org.seminar.annotator.document.Document;
 import org.seminar.annotator.group.SeminarGroups;
 import org.seminar.annotator.tag.TagService;
@@ -29,6 +30,8 @@ public class ReportExports {
     SeminarGroups groups;
     @Inject
     TagService tags;
+    @Inject
+    Visibility visibility;
 
     /** One exported annotation with where it sits in the document. */
     record Row(String id, String section, String paragraphId, int paragraphNumber, String paragraphText, int start, int end,
@@ -42,13 +45,15 @@ public class ReportExports {
         if (groupIds.isEmpty()) {
             return List.of();
         }
+        Visibility.Condition visible = visibility.annotations("a", reader);
+        Visibility.Condition replyVisible = visibility.replies("r", "a", reader);
         StringBuilder sql = new StringBuilder("""
                 select a.id, s.heading, p.id, p.number, p.text, a.start_offset, a.end_offset, a.quote, a.prefix, a.suffix,
                        array_to_string(array(select t.tag_slug from annotation_tag t where t.annotation_id = a.id order by t.tag_slug), ';'),
                        a.comment, a.author, a.author_name, a.group_id, a.created, a.updated,
-                       (select count(*) from reply r where r.annotation_id = a.id and not r.hidden)
+                       (select count(*) from reply r where r.annotation_id = a.id and not r.hidden and %s)
                 from annotation a join paragraph p on p.id = a.paragraph_id join section s on s.id = p.section_id
-                where a.document_id = :doc and a.group_id in (:groups) and not a.hidden""");
+                where a.document_id = :doc and a.group_id in (:groups) and not a.hidden and %s""".formatted(replyVisible.sql(), visible.sql()));
         if (filter.tag() != null && !filter.tag().isBlank()) {
             sql.append(" and exists (select 1 from annotation_tag f where f.annotation_id = a.id and f.tag_slug = :tag)");
         }
@@ -56,7 +61,8 @@ public class ReportExports {
             sql.append(" and a.author = :author");
         }
         sql.append(" order by p.number, a.start_offset, a.created, a.id");
-        var q = em.createNativeQuery(sql.toString()).setParameter("doc", documentId).setParameter("groups", groupIds);
+        var q = replyVisible.bind(visible.bind(em.createNativeQuery(sql.toString()))).setParameter("doc", documentId)
+                .setParameter("groups", groupIds);
         if (filter.tag() != null && !filter.tag().isBlank()) {
             q.setParameter("tag", filter.tag());
         }
@@ -111,10 +117,12 @@ public class ReportExports {
         List<Row> rows = rows(documentId, filter, reader);
         Map<String, List<Object[]>> replies = new LinkedHashMap<>();
         if (!rows.isEmpty()) {
+            Visibility.Condition replyVisible = visibility.replies("r", "a", reader);
             @SuppressWarnings("unchecked")
-            List<Object[]> replyRows = em.createNativeQuery("""
-                    select r.annotation_id, r.id, r.comment, r.author, r.author_name, r.created, r.updated from reply r
-                    where r.annotation_id in (:ids) and not r.hidden order by r.created, r.id""")
+            List<Object[]> replyRows = replyVisible.bind(em.createNativeQuery("""
+                    select r.annotation_id, r.id, r.comment, r.author, r.author_name, r.created, r.updated
+                    from reply r join annotation a on a.id = r.annotation_id
+                    where r.annotation_id in (:ids) and not r.hidden and %s order by r.created, r.id""".formatted(replyVisible.sql())))
                     .setParameter("ids", rows.stream().map(Row::id).toList()).getResultList();
             replyRows.forEach(r -> replies.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(r));
         }

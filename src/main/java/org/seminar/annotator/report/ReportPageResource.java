@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestForm;
+import org.seminar.annotator.annotation.BlindModes;
 import org.seminar.annotator.annotation.Readers;
 import org.seminar.annotator.document.Document;
 import org.seminar.annotator.tag.TagService;
@@ -56,7 +57,7 @@ public class ReportPageResource {
     @Inject
     ObjectMapper json;
     @Inject
-    org.seminar.annotator.live.BlindModes blindModes;
+    BlindModes blindModes;
 
     @GET
     public TemplateInstance page(@PathParam("id") String id, @QueryParam("group") String group, @QueryParam("tag") String tag,
@@ -94,7 +95,7 @@ public class ReportPageResource {
     @Path("blind")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response blind(@PathParam("id") String id, @RestForm String group, @RestForm String blind) {
-        blindModes.set(id, new org.seminar.annotator.live.BlindModes.Switch(group, "true".equals(blind)), readers.current());
+        blindModes.set(id, new BlindModes.Switch(group, "true".equals(blind)), readers.current());
         return Response.seeOther(URI.create("/documents/" + id + "/report?" + param("group", group))).build();
     }
 

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.seminar.annotator.account.KeycloakAccounts;
 import org.seminar.annotator.annotation.Reader;
+import org.seminar.annotator.annotation.Visibility;
 import org.seminar.annotator.document.Document;
 import org.seminar.annotator.group.SeminarGroups;
 import org.seminar.annotator.tag.TagService;
@@ -38,7 +39,7 @@ public class ReportService {
     @Inject
     KeycloakAccounts keycloak;
     @Inject
-    org.seminar.annotator.live.BlindModes blindModes;
+    Visibility visibility;
 
     /** Filters shared with the annotation list; null means any. */
     public record Filter(String group, String tag, String author) {
@@ -72,19 +73,19 @@ public class ReportService {
         List<String> ids = groupIds(documentId, filter, reader);
         if (filter.group() == null || filter.group().isBlank()) {
             if (reader.admin()) {
-                return new ReportViews.AllGroups(documentId, null, ids.stream().map(id -> groupReport(documentId, id, filter)).toList());
+                return new ReportViews.AllGroups(documentId, null, ids.stream().map(id -> groupReport(documentId, id, filter, reader)).toList());
             }
         }
-        if (!reader.admin() && blindModes.isBlind(documentId, ids.get(0))) {
+        if (visibility.seesOnlyOwn(reader, documentId, ids.get(0))) {
             // blind: the reviewer's own figures only, and no agreement until the reveal
-            ReportViews.GroupReport own = groupReport(documentId, ids.get(0), new Filter(filter.group(), filter.tag(), reader.username()));
+            ReportViews.GroupReport own = groupReport(documentId, ids.get(0), new Filter(filter.group(), filter.tag(), reader.username()), reader);
             return new ReportViews.GroupReport(own.documentId(), own.group(), own.reviewers(), own.tags(), own.paragraphs(), null, null);
         }
-        return groupReport(documentId, ids.get(0), filter);
+        return groupReport(documentId, ids.get(0), filter, reader);
     }
 
     @Transactional
-    public ReportViews.GroupReport groupReport(String documentId, String groupId, Filter filter) {
+    public ReportViews.GroupReport groupReport(String documentId, String groupId, Filter filter, Reader reader) {
         String tag = blank(filter.tag());
         String author = blank(filter.author());
         Map<String, TagService.TagView> codebook = tags.bySlug();
@@ -97,7 +98,7 @@ public class ReportService {
         Map<String, Long> totals = new HashMap<>();
         for (Object[] row : rows("""
                 select a.author, max(a.author_name), count(*) from annotation a
-                where a.document_id = :doc and a.group_id = :group and not a.hidden %s group by a.author""", documentId, groupId, tag, author)) {
+                where a.document_id = :doc and a.group_id = :group and not a.hidden %s group by a.author""", documentId, groupId, tag, author, reader)) {
             names.put((String) row[0], (String) row[1]);
             totals.put((String) row[0], ((Number) row[2]).longValue());
         }
@@ -119,7 +120,7 @@ public class ReportService {
                      merged as (select tag_slug, unnest(range_agg(int4range(s, e))) r from base group by tag_slug, paragraph_id),
                      coverage as (select tag_slug, sum(upper(r) - lower(r)) total from merged group by tag_slug)
                 select author, paragraph_id, tag_slug, n, g from counts
-                union all select null, null, tag_slug, total, -1 from coverage""", documentId, groupId, tag, author)) {
+                union all select null, null, tag_slug, total, -1 from coverage""", documentId, groupId, tag, author, reader)) {
             String slug = (String) row[2];
             if (tag != null && !tag.equals(slug)) {
                 continue;
@@ -290,15 +291,18 @@ public class ReportService {
         }
     }
 
-    private List<Object[]> rows(String sqlWithFilterSlot, String documentId, String groupId, String tag, String author) {
-        StringBuilder filters = new StringBuilder();
+    /** Rows of a query over the group's annotations {@code a} that the reader may see and moderation left in. */
+    private List<Object[]> rows(String sqlWithFilterSlot, String documentId, String groupId, String tag, String author, Reader reader) {
+        Visibility.Condition visible = visibility.annotations("a", reader);
+        StringBuilder filters = new StringBuilder(" and ").append(visible.sql());
         if (tag != null) {
             filters.append(" and exists (select 1 from annotation_tag f where f.annotation_id = a.id and f.tag_slug = :tag)");
         }
         if (author != null) {
             filters.append(" and a.author = :author");
         }
-        Query q = em.createNativeQuery(sqlWithFilterSlot.formatted(filters)).setParameter("doc", documentId).setParameter("group", groupId);
+        Query q = visible.bind(em.createNativeQuery(sqlWithFilterSlot.formatted(filters))).setParameter("doc", documentId)
+                .setParameter("group", groupId);
         if (tag != null) {
             q.setParameter("tag", tag);
         }

@@ -2,6 +2,8 @@ package org.seminar.annotator.account;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.seminar.annotator.support.PageSessions.browser;
+import static org.seminar.annotator.support.PageSessions.login;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,23 +21,6 @@ class CodeFlowLoginTest {
     @TestHTTPResource("/")
     URL base;
 
-
-    private static WebClient browser() {
-        WebClient client = new WebClient();
-        client.getOptions().setJavaScriptEnabled(false);
-        client.getOptions().setCssEnabled(false);
-        client.getOptions().setThrowExceptionOnFailingStatusCode(false);
-        return client;
-    }
-
-    private static HtmlPage login(WebClient client, URL target, String username) throws Exception {
-        HtmlPage form = client.getPage(target);
-        assertTrue(form.getUrl().toString().startsWith(Tokens.realmUrl() + "/protocol/openid-connect/auth"),
-                "expected the Keycloak login page, got " + form.getUrl());
-        form.getHtmlElementById("username").type(username);
-        form.getHtmlElementById("password").type(username);
-        return form.getHtmlElementById("kc-login").click();
-    }
 
     @Test
     void reviewerSignsInThroughKeycloakAndSeesTheirNameOnTheHomePage() throws Exception {

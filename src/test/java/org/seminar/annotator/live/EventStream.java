@@ -75,6 +75,24 @@ final class EventStream implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Waits for the first event that matches, appending every event received until then (the match
+     * included) to {@code seen} as "id name data" lines; null if none matched within the limit.
+     */
+    Event awaitEvent(java.util.function.Predicate<Event> match, Duration limit, StringBuilder seen) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            Event e = events.poll(100, TimeUnit.MILLISECONDS);
+            if (e != null) {
+                seen.append(e.id()).append(' ').append(e.name()).append(' ').append(e.data()).append('\n');
+                if (match.test(e)) {
+                    return e;
+                }
+            }
+        }
+        return null;
+    }
+
     List<Event> drain() {
         List<Event> all = new ArrayList<>();
         events.drainTo(all);

@@ -1,4 +1,4 @@
-package org.seminar.annotator.live;
+package org.seminar.annotator.annotation;
 
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.seminar.annotator.annotation.Readers;
 
 /** Blind mode per document and group, switched by admins; turning it off is the reveal. */
 @Path("/api/documents/{id}/blind")

@@ -1,4 +1,4 @@
-package org.seminar.annotator.live;
+package org.seminar.annotator.annotation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -9,8 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.seminar.annotator.annotation.AnnotationEvent;
-import org.seminar.annotator.annotation.Reader;
 import org.seminar.annotator.document.Document;
 import org.seminar.annotator.group.SeminarGroups;
 import org.seminar.annotator.web.ProblemException;
@@ -54,7 +52,7 @@ public class BlindModes {
     }
 
     /** Forgets the cache; the next check reads the database. Called when another instance changed a switch. */
-    void invalidate() {
+    public void invalidate() {
         blind = null;
     }
 
@@ -83,7 +81,7 @@ public class BlindModes {
             em.createNativeQuery("delete from blind_mode where document_id = :doc and group_id = :group")
                     .setParameter("doc", documentId).setParameter("group", groupId).executeUpdate();
         }
-        events.fire(new AnnotationEvent(request.blind() ? "blind" : "reveal", documentId, groupId, "", reader.username()));
+        events.fire(AnnotationEvent.aboutGroup(request.blind() ? EventType.BLIND : EventType.REVEAL, documentId, groupId, reader.username()));
         blind = null;
         return new Switch(request.group(), request.blind());
     }

@@ -1,0 +1,117 @@
+package org.seminar.annotator.annotation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.seminar.annotator.document.Ids;
+import org.seminar.annotator.web.Problem;
+import org.seminar.annotator.web.ProblemException;
+
+/** The discussion of an annotation: replies, their edits by their authors, and moderation by admins. */
+@ApplicationScoped
+public class ReplyService {
+
+    @Inject
+    AnnotationService annotations;
+    @Inject
+    Visibility visibility;
+    @Inject
+    Event<AnnotationEvent> events;
+
+    @Transactional
+    public AnnotationViews.ReplyView reply(String annotationId, AnnotationViews.NewReply request, Reader reader) {
+        Annotation a = annotations.visible(annotationId, reader);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        AnnotationService.checkComment(request == null ? null : request.comment(), true, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badFields(errors);
+        }
+        Reply r = new Reply();
+        r.id = Ids.next('r');
+        r.annotationId = a.id;
+        r.comment = request.comment();
+        r.author = reader.username();
+        r.authorName = reader.name();
+        r.created = r.updated = Instant.now();
+        r.version = 1;
+        r.persist();
+        AnnotationHistory.record("reply", reader.username(), a, r.id, AnnotationService.mapOf("comment", r.comment));
+        events.fire(AnnotationEvent.aboutReply(EventType.REPLY_CREATED, a, r, reader.username()));
+        return AnnotationService.replyView(r);
+    }
+
+    @Transactional
+    public AnnotationViews.ReplyView update(String annotationId, String replyId, AnnotationViews.ReplyChange change, Reader reader) {
+        Annotation a = annotations.visible(annotationId, reader);
+        Reply r = visibleReply(a, replyId, reader);
+        if (!r.author.equals(reader.username())) {
+            throw ProblemException.forbidden("Only the author edits a reply");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (change == null || change.version() == null) {
+            errors.add(new Problem.FieldError("version", "is required: the version you read"));
+        }
+        AnnotationService.checkComment(change == null ? null : change.comment(), true, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badFields(errors);
+        }
+        if (change.version() != r.version) {
+            throw Versions.lost("reply");
+        }
+        String before = r.comment;
+        r.comment = change.comment();
+        r.updated = Instant.now();
+        Versions.write(r, "reply");
+        AnnotationHistory.record("reply-update", reader.username(), a, r.id, AnnotationService.mapOf("from", before, "to", change.comment()));
+        events.fire(AnnotationEvent.aboutReply(EventType.ANNOTATION_UPDATED, a, r, reader.username()));
+        return AnnotationService.replyView(r);
+    }
+
+    @Transactional
+    public void delete(String annotationId, String replyId, Reader reader) {
+        Annotation a = annotations.visible(annotationId, reader);
+        Reply r = visibleReply(a, replyId, reader);
+        boolean own = r.author.equals(reader.username());
+        if (!own && !reader.admin()) {
+            throw ProblemException.forbidden("Only the author (or an admin, as moderation) deletes a reply");
+        }
+        r.delete();
+        Versions.write(r, "reply");
+        AnnotationHistory.record(own ? "reply-delete" : "moderation-reply-delete", reader.username(), a, r.id,
+                AnnotationService.mapOf("comment", r.comment, "author", r.author));
+        events.fire(AnnotationEvent.about(EventType.ANNOTATION_UPDATED, a, reader.username()));
+    }
+
+    @Transactional
+    public AnnotationViews.ReplyView setHidden(String annotationId, String replyId, AnnotationViews.Visibility request, Reader reader) {
+        Annotation a = annotations.visible(annotationId, reader);
+        Reply r = visibleReply(a, replyId, reader);
+        if (!reader.admin()) {
+            throw ProblemException.forbidden("Only admins hide replies");
+        }
+        if (request == null || request.hidden() == null) {
+            throw ProblemException.badField("hidden", "is required: true or false");
+        }
+        if (r.hidden != request.hidden()) {
+            r.hidden = request.hidden();
+            Versions.write(r, "reply");
+            AnnotationHistory.record(r.hidden ? "moderation-reply-hide" : "moderation-reply-unhide", reader.username(), a, r.id,
+                    Map.of("hidden", r.hidden));
+            events.fire(AnnotationEvent.about(EventType.ANNOTATION_UPDATED, a, reader.username()));
+        }
+        return AnnotationService.replyView(r);
+    }
+
+    private Reply visibleReply(Annotation a, String replyId, Reader reader) {
+        Reply r = Reply.findById(replyId);
+        if (r == null || !r.annotationId.equals(a.id) || !visibility.maySee(reader, a, r)) {
+            throw ProblemException.notFound("No reply with id " + replyId);
+        }
+        return r;
+    }
+}

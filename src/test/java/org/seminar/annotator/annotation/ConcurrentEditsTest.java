@@ -1,0 +1,110 @@
+package org.seminar.annotator.annotation;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.seminar.annotator.support.Documents;
+import org.seminar.annotator.support.Tokens;
+
+/** Optimistic locking under real concurrency: of 20 writers holding one version, exactly one lands. */
+@QuarkusTest
+class ConcurrentEditsTest {
+
+    static final int WRITERS = 20;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void twentyParallelEditsOfOneVersionGiveOneSuccessAndNineteenConflicts() throws Exception {
+        String annotation = newAnnotation();
+        Map<Integer, Integer> statuses = putConcurrently("/api/annotations/" + annotation,
+                i -> "{\"version\":1,\"comment\":\"edit number " + i + "\"}");
+        assertEquals(Map.of(200, 1, 409, WRITERS - 1), statuses);
+        assertEquals(2, (int) given().header("Authorization", Tokens.bearer("reviewer1")).get("/api/annotations/" + annotation)
+                .then().statusCode(200).extract().path("version"));
+        List<String> actions = given().header("Authorization", Tokens.bearer("reviewer1")).get("/api/annotations/" + annotation + "/history")
+                .then().statusCode(200).extract().path("action");
+        assertEquals(List.of("create", "update"), actions, "one update in the history");
+    }
+
+    @Test
+    void twentyParallelEditsOfOneReplyVersionGiveOneSuccessAndNineteenConflicts() throws Exception {
+        String annotation = newAnnotation();
+        String reply = given().header("Authorization", Tokens.bearer("reviewer1")).contentType("application/json")
+                .body(Map.of("comment", "first")).post("/api/annotations/" + annotation + "/replies").then().statusCode(201)
+                .extract().path("id");
+        Map<Integer, Integer> statuses = putConcurrently("/api/annotations/" + annotation + "/replies/" + reply,
+                i -> "{\"version\":1,\"comment\":\"reply edit " + i + "\"}");
+        assertEquals(Map.of(200, 1, 409, WRITERS - 1), statuses);
+        List<String> actions = given().header("Authorization", Tokens.bearer("reviewer1")).get("/api/annotations/" + annotation + "/history")
+                .then().statusCode(200).extract().path("action");
+        assertEquals(List.of("create", "reply", "reply-update"), actions, "one reply update in the history");
+    }
+
+    @Test
+    void twentyParallelTagChangesOfOneVersionGiveOneSuccessAndAProblemForEachOther() throws Exception {
+        String annotation = newAnnotation();
+        Map<Integer, Integer> statuses = putConcurrently("/api/annotations/" + annotation,
+                i -> "{\"version\":1,\"tags\":[\"" + (i % 2 == 0 ? "non-alignment" : "strategic-autonomy") + "\"]}");
+        assertEquals(Map.of(200, 1, 409, WRITERS - 1), statuses);
+        given().header("Authorization", Tokens.bearer("reviewer1")).contentType("application/json")
+                .body(Map.of("version", 1, "comment", "stale")).put("/api/annotations/" + annotation).then().statusCode(409)
+                .contentType("application/problem+json");
+    }
+
+    private String newAnnotation() {
+        String doc = Documents.importText("Concurrent Edits\n\nTwenty reviewers press save at the same moment.");
+        String paragraph = Documents.document(doc).getString("sections[0].paragraphs[0].id");
+        return given().header("Authorization", Tokens.bearer("reviewer1")).contentType("application/json")
+                .body(Map.of("paragraphId", paragraph, "start", 0, "end", 6, "quote", "Twenty", "tags", List.of("neutrality")))
+                .post("/api/documents/" + doc + "/annotations").then().statusCode(201).extract().path("id");
+    }
+
+    /** Sends WRITERS PUTs released at one instant; returns how many got each status. */
+    private Map<Integer, Integer> putConcurrently(String path, java.util.function.IntFunction<String> body) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String token = Tokens.of("reviewer1");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < WRITERS; i++) {
+                int n = i;
+                Callable<Integer> put = () -> {
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(new URL(base, path).toString()))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString(body.apply(n))).build();
+                    start.await();
+                    return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                };
+                results.add(pool.submit(put));
+            }
+            start.countDown();
+            Map<Integer, Integer> counts = new TreeMap<>();
+            for (Future<Integer> f : results) {
+                counts.merge(f.get(), 1, Integer::sum);
+            }
+            return counts;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

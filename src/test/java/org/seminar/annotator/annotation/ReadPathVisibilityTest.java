@@ -1,0 +1,307 @@
+package org.seminar.annotator.annotation;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.htmlunit.WebClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.seminar.annotator.live.EventStreamProbe;
+import org.seminar.annotator.support.Documents;
+import org.seminar.annotator.support.PageSessions;
+import org.seminar.annotator.support.Tokens;
+
+/**
+ * The promise "you see only what you may see" on every path that reads annotations: each read
+ * path (every GET endpoint and page that returns annotation data, checked against the resources by
+ * reflection) × each scenario (other group, blind mode, hidden annotation, hidden reply, reply
+ * edited then hidden, reply deleted by moderation, annotation deleted). No text, name or id of what
+ * the caller may not see may come back.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReadPathVisibilityTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    /** What a read path returns for a caller, as text, for a document and an annotation of it. */
+    interface ReadPath {
+        String read(Caller caller, String documentId, String annotationId) throws Exception;
+    }
+
+    /** A caller: a bearer token for the API, a signed-in browser for pages. */
+    record Caller(String username, WebClient pages) {
+    }
+
+    /**
+     * Every GET route that returns annotation data, with how to read it. A route's key is its path
+     * with parameters written {@code {}}; regex alternatives in a path are separate routes.
+     */
+    final Map<String, ReadPath> readPaths = new LinkedHashMap<>();
+    {
+        readPaths.put("/api/documents/{}/annotations", (c, d, a) -> api(c, "/api/documents/" + d + "/annotations"));
+        readPaths.put("/api/annotations/{}", (c, d, a) -> askedFor(a, api(c, "/api/annotations/" + a)));
+        readPaths.put("/api/annotations/{}/history", (c, d, a) -> askedFor(a, api(c, "/api/annotations/" + a + "/history")));
+        readPaths.put("/api/documents/{}/report", (c, d, a) -> api(c, "/api/documents/" + d + "/report"));
+        readPaths.put("/api/documents/{}/report.csv", (c, d, a) -> api(c, "/api/documents/" + d + "/report.csv")
+                + api(c, "/api/documents/" + d + "/report.csv?excel=true"));
+        readPaths.put("/api/documents/{}/report.md", (c, d, a) -> api(c, "/api/documents/" + d + "/report.md"));
+        readPaths.put("/api/documents/{}/annotations.jsonld", (c, d, a) -> api(c, "/api/documents/" + d + "/annotations.jsonld"));
+        readPaths.put("/api/documents/{}/events", (c, d, a) -> EventStreamProbe.replayFromStart(base, d, c.username()));
+        readPaths.put("/api/documents/{}/presence", (c, d, a) -> api(c, "/api/documents/" + d + "/presence"));
+        readPaths.put("/documents/{}", (c, d, a) -> page(c, "/documents/" + d));
+        readPaths.put("/documents/{}/report", (c, d, a) -> page(c, "/documents/" + d + "/report"));
+    }
+
+    /** GET routes that return no annotation data at all (documents, accounts, codebook, admin area, static pages). */
+    static final Set<String> WITHOUT_ANNOTATION_DATA = Set.of(
+            "/", "/home", "/account", "/documents", "/documents/import",
+            "/api/me", "/api/documents", "/api/documents/{}/finished", "/api/documents/{}", "/api/documents/{}/paragraphs/{}", "/api/tags",
+            "/api/admin/users", "/api/admin/users/{}", "/api/admin/groups", "/api/admin/groups/{}/members", "/api/admin/log",
+            "/admin", "/admin/users/{}", "/admin/groups", "/admin/import", "/admin/log", "/admin/users/new");
+
+    /** Who asks, and what they must not get back. */
+    record Outcome(String caller, List<String> secrets) {
+    }
+
+    enum Scenario {
+        OTHER_GROUP, BLIND_MODE, ANNOTATION_HIDDEN, REPLY_HIDDEN, REPLY_EDITED_THEN_HIDDEN, REPLY_DELETED_BY_MODERATION, ANNOTATION_DELETED
+    }
+
+    record Setup(String documentId, String annotationId, Outcome outcome) {
+    }
+
+    final Map<Scenario, Setup> setups = new LinkedHashMap<>();
+    final Map<String, WebClient> browsers = new LinkedHashMap<>();
+
+    /** Set up once, on first use (RestAssured knows the app's port only inside a test). */
+    synchronized void setUpScenarios() throws Exception {
+        if (!setups.isEmpty()) {
+            return;
+        }
+        for (Scenario s : Scenario.values()) {
+            setups.put(s, setUp(s));
+        }
+        for (String user : List.of("reviewer2", "reviewer4")) {
+            browsers.put(user, PageSessions.signedIn(base, user));
+        }
+    }
+
+    @AfterAll
+    void closeBrowsers() {
+        browsers.values().forEach(WebClient::close);
+    }
+
+    @Test
+    void everyGetRouteIsEitherAReadPathOfTheTableOrCarriesNoAnnotationData() throws Exception {
+        Set<String> routes = getRoutes();
+        List<String> unclassified = routes.stream()
+                .filter(r -> !readPaths.containsKey(r) && !WITHOUT_ANNOTATION_DATA.contains(r)).toList();
+        assertEquals(List.of(), unclassified, "GET routes without a row in the read-path table: add them to readPaths "
+                + "(with a way to read them) or, if they return no annotation data, to WITHOUT_ANNOTATION_DATA");
+        List<String> gone = readPaths.keySet().stream().filter(r -> !routes.contains(r)).toList();
+        assertEquals(List.of(), gone, "rows of the table whose route no longer exists");
+        assertTrue(routes.size() > 20, "the scan found the resources: " + routes);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scenario.class)
+    void noReadPathReturnsWhatTheCallerMayNotSee(Scenario scenario) throws Exception {
+        setUpScenarios();
+        Setup setup = setups.get(scenario);
+        Caller caller = new Caller(setup.outcome().caller(), browsers.get(setup.outcome().caller()));
+        List<String> leaks = new ArrayList<>();
+        for (Map.Entry<String, ReadPath> path : readPaths.entrySet()) {
+            String body = path.getValue().read(caller, setup.documentId(), setup.annotationId());
+            assertNotNull(body, path.getKey());
+            for (String secret : setup.outcome().secrets()) {
+                if (body.contains(secret)) {
+                    leaks.add(path.getKey() + " shows " + secret);
+                }
+            }
+        }
+        assertEquals(List.of(), leaks, scenario + ": what " + caller.username() + " may not see came back");
+    }
+
+    @Test
+    void theTableSeesWhatTheCallerMaySee() throws Exception {
+        // the same paths, asked by someone who may see everything, do show the secrets: the probe works
+        setUpScenarios();
+        Setup setup = setups.get(Scenario.REPLY_HIDDEN);
+        String reply = setup.outcome().secrets().get(1);
+        assertTrue(api(new Caller("admin", null), "/api/annotations/" + setup.annotationId()).contains(reply));
+        assertTrue(api(new Caller("admin", null), "/api/annotations/" + setup.annotationId() + "/history").contains(reply));
+        Setup blind = setups.get(Scenario.BLIND_MODE);
+        assertTrue(EventStreamProbe.replayFromStart(base, blind.documentId(), "reviewer1").contains(blind.annotationId()),
+                "the author hears her own annotation while blind");
+        assertTrue(api(new Caller("admin", null), "/api/documents/" + blind.documentId() + "/report.csv?group=seminar-a")
+                .contains(blind.outcome().secrets().get(1)));
+    }
+
+    // ---- scenarios --------------------------------------------------------------------------
+
+    private Setup setUp(Scenario scenario) {
+        String marker = scenario.name().toLowerCase().replace('_', '-');
+        String doc = Documents.importText("Visibility " + marker + "\n\nThe reviewers read this paragraph about neutrality together.");
+        String paragraph = Documents.document(doc).getString("sections[0].paragraphs[0].id");
+        String comment = "comment-" + marker + "-" + System.nanoTime();
+        String replyText = "reply-" + marker + "-" + System.nanoTime();
+        String annotation = annotate("reviewer1", doc, paragraph, comment);
+        String reply = reply("reviewer3", annotation, replyText);
+        return switch (scenario) {
+            case OTHER_GROUP -> new Setup(doc, annotation, new Outcome("reviewer4",
+                    List.of(annotation, comment, reply, replyText, "reviewer1", "Rita Reviewer", "reviewer3", "Rosa Critic")));
+            case BLIND_MODE -> {
+                blind(doc, true);
+                yield new Setup(doc, annotation, new Outcome("reviewer2", List.of(annotation, comment, reply, replyText)));
+            }
+            case ANNOTATION_HIDDEN -> {
+                admin("PUT", "/api/annotations/" + annotation + "/hidden", Map.of("hidden", true), 200);
+                yield new Setup(doc, annotation, new Outcome("reviewer2", List.of(annotation, comment, reply, replyText)));
+            }
+            case REPLY_HIDDEN -> {
+                admin("PUT", "/api/annotations/" + annotation + "/replies/" + reply + "/hidden", Map.of("hidden", true), 200);
+                yield new Setup(doc, annotation, new Outcome("reviewer2", List.of(reply, replyText)));
+            }
+            case REPLY_EDITED_THEN_HIDDEN -> {
+                String edited = "edited-" + replyText;
+                given().header("Authorization", Tokens.bearer("reviewer3")).contentType("application/json")
+                        .body(Map.of("version", 1, "comment", edited))
+                        .put("/api/annotations/" + annotation + "/replies/" + reply).then().statusCode(200);
+                admin("PUT", "/api/annotations/" + annotation + "/replies/" + reply + "/hidden", Map.of("hidden", true), 200);
+                yield new Setup(doc, annotation, new Outcome("reviewer2", List.of(reply, replyText, edited)));
+            }
+            case REPLY_DELETED_BY_MODERATION -> {
+                admin("DELETE", "/api/annotations/" + annotation + "/replies/" + reply, null, 204);
+                yield new Setup(doc, annotation, new Outcome("reviewer2", List.of(reply, replyText)));
+            }
+            case ANNOTATION_DELETED -> {
+                given().header("Authorization", Tokens.bearer("reviewer1")).delete("/api/annotations/" + annotation)
+                        .then().statusCode(204);
+                // the deletion itself may be announced by id to those who saw the annotation; nothing else comes back
+                yield new Setup(doc, annotation, new Outcome("reviewer2", List.of(comment, reply, replyText)));
+            }
+        };
+    }
+
+    static String annotate(String user, String doc, String paragraph, String comment) {
+        return given().header("Authorization", Tokens.bearer(user)).contentType("application/json")
+                .body(Map.of("paragraphId", paragraph, "start", 4, "end", 13, "quote", "reviewers", "tags", List.of("neutrality"),
+                        "comment", comment))
+                .post("/api/documents/" + doc + "/annotations").then().statusCode(201).extract().path("id");
+    }
+
+    static String reply(String user, String annotation, String text) {
+        return given().header("Authorization", Tokens.bearer(user)).contentType("application/json").body(Map.of("comment", text))
+                .post("/api/annotations/" + annotation + "/replies").then().statusCode(201).extract().path("id");
+    }
+
+    static void blind(String doc, boolean on) {
+        admin("PUT", "/api/documents/" + doc + "/blind", Map.of("group", "seminar-a", "blind", on), 200);
+    }
+
+    static void admin(String method, String path, Object body, int expected) {
+        var request = given().header("Authorization", Tokens.bearer("admin")).contentType("application/json");
+        if (body != null) {
+            request.body(body);
+        }
+        request.request(method, path).then().statusCode(expected);
+    }
+
+    // ---- reading ----------------------------------------------------------------------------
+
+    static String api(Caller caller, String path) {
+        return given().header("Authorization", Tokens.bearer(caller.username())).get(path).then().extract().asString();
+    }
+
+    /**
+     * A refusal names the id the caller sent (as it would for an id that never existed): that is the
+     * caller's own input, not a disclosure, so it is masked before looking for secrets.
+     */
+    static String askedFor(String annotationId, String body) {
+        return body.contains("\"status\":404") ? body.replace(annotationId, "{asked}") : body;
+    }
+
+    String page(Caller caller, String path) throws IOException {
+        return caller.pages().getPage(new URL(base, path)).getWebResponse().getContentAsString();
+    }
+
+    // ---- the routes, by reflection ----------------------------------------------------------
+
+    /** Every GET route of the app's resources, parameters written {@code {}}, regex alternatives expanded. */
+    static Set<String> getRoutes() throws IOException, URISyntaxException, ClassNotFoundException {
+        java.nio.file.Path classes = Paths.get(ReadPathVisibilityTest.class.getClassLoader()
+                .getResource("org/seminar/annotator/web/Paths.class").toURI()).getParent().getParent();
+        Set<String> routes = new TreeSet<>();
+        List<java.nio.file.Path> files;
+        try (Stream<java.nio.file.Path> walk = Files.walk(classes)) {
+            files = walk.filter(p -> p.toString().endsWith(".class")).toList();
+        }
+        for (java.nio.file.Path file : files) {
+            String name = "org.seminar.annotator." + classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+            Class<?> type = Class.forName(name, false, ReadPathVisibilityTest.class.getClassLoader());
+            Path classPath = type.getAnnotation(Path.class);
+            if (classPath == null) {
+                continue;
+            }
+            for (Method m : type.getDeclaredMethods()) {
+                if (m.isAnnotationPresent(GET.class)) {
+                    Path methodPath = m.getAnnotation(Path.class);
+                    routes.addAll(expand(join(classPath.value(), methodPath == null ? "" : methodPath.value())));
+                }
+            }
+        }
+        return routes;
+    }
+
+    private static String join(String a, String b) {
+        String path = ("/" + a + "/" + b).replaceAll("/+", "/");
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    private static final Pattern PARAM = Pattern.compile("\\{\\s*\\w+\\s*(:\\s*([^}]*))?}");
+
+    /** {@code /a/{id}/{kind: x\.y|z}} becomes {@code /a/{}/x.y} and {@code /a/{}/z}. */
+    static List<String> expand(String path) {
+        Matcher m = PARAM.matcher(path);
+        if (!m.find()) {
+            return List.of(path);
+        }
+        String before = path.substring(0, m.start());
+        String after = path.substring(m.end());
+        List<String> heads = m.group(2) == null ? List.of("{}")
+                : Stream.of(m.group(2).split("\\|")).map(alt -> alt.strip().replace("\\.", ".")).toList();
+        List<String> result = new ArrayList<>();
+        for (String head : heads) {
+            for (String tail : expand(after)) {
+                result.add(before + head + tail);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,37 @@
+package org.seminar.annotator.live;
+
+import static io.restassured.RestAssured.given;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.Map;
+import org.seminar.annotator.support.Tokens;
+
+/** Reads a document's event stream as a client that reconnects with {@code Last-Event-ID: 0} would. */
+public final class EventStreamProbe {
+
+    private EventStreamProbe() {
+    }
+
+    /**
+     * Everything the stream sends a reader who replays from the start, up to a presence event of the
+     * reader's own (which proves the replay is over and the stream live), as text: ids, names, data.
+     */
+    public static String replayFromStart(URL base, String documentId, String username) throws Exception {
+        try (EventStream stream = new EventStream(new URL(base, "/api/documents/" + documentId + "/events").toString(),
+                Tokens.of(username), "0")) {
+            if (stream.status != 200) {
+                return "status " + stream.status;
+            }
+            given().header("Authorization", Tokens.bearer(username)).contentType("application/json").body(Map.of())
+                    .put("/api/documents/" + documentId + "/presence").then().statusCode(204);
+            StringBuilder all = new StringBuilder();
+            EventStream.Event sentinel = stream.awaitEvent(e -> e.name().equals("presence") && e.data().contains("\"" + username + "\""),
+                    Duration.ofSeconds(10), all);
+            if (sentinel == null) {
+                throw new AssertionError("the stream of " + username + " did not deliver their own presence within 10 s");
+            }
+            return all.toString();
+        }
+    }
+}
