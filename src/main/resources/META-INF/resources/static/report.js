@@ -7,9 +7,11 @@
   document.querySelectorAll('[data-chart]').forEach(el => {
     const group = data[Number(el.dataset.chart)];
     if (!group || !group.reviewers.length) { el.remove(); return; }
-    const chart = window.echarts.init(el, null, { renderer: 'svg' });
+    // canvas, and a tooltip drawn on it: the SVG renderer and HTML tooltips write style attributes,
+    // which the page's Content-Security-Policy (no 'unsafe-inline') refuses
+    const chart = window.echarts.init(el, null, { renderer: 'canvas' });
     chart.setOption({
-      tooltip: { trigger: 'axis' },
+      tooltip: { trigger: 'axis', renderMode: 'richText' },
       legend: { top: 0 },
       grid: { left: 40, right: 10, top: 30, bottom: 40 },
       xAxis: { type: 'category', data: group.reviewers.map(r => r.name) },

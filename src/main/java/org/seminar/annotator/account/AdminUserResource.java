@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import org.seminar.annotator.web.ParameterRules;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -30,9 +31,9 @@ public class AdminUserResource {
     CurrentUser admin;
 
     @GET
-    public List<AccountViews.UserView> list(@QueryParam("search") String search, @QueryParam("first") Integer first,
-            @QueryParam("max") Integer max) {
-        return users.list(search, first, max);
+    public List<AccountViews.UserView> list(@QueryParam("search") String search, @QueryParam("first") String first,
+            @QueryParam("max") String max) {
+        return users.list(search, ParameterRules.integer("first", first, 0, Integer.MAX_VALUE), ParameterRules.integer("max", max, 1, 200));
     }
 
     @GET

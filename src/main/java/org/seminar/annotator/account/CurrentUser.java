@@ -43,8 +43,12 @@ public class CurrentUser {
         return identity.hasRole(Roles.ADMIN);
     }
 
-    /** Seminar groups, as plain names from the token's {@code groups} claim. */
+    /** Seminar groups as Keycloak has them now ({@link CurrentAccountAugmentor}), else the token's {@code groups} claim. */
     public List<String> groups() {
+        List<String> current = identity.getAttribute(CurrentAccountAugmentor.GROUPS);
+        if (current != null) {
+            return current.stream().sorted().toList();
+        }
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             Object groups = jwt.getClaim("groups");
             if (groups instanceof Collection<?> values) {

@@ -58,6 +58,21 @@ public class KeycloakAccounts {
         });
     }
 
+    /** Keycloak's reason for refusing a change (its {@code errorMessage}), in a sentence a teacher can act on. */
+    static ProblemException refused(String what, Response response) {
+        String reason = null;
+        try {
+            java.util.Map<?, ?> body = response.readEntity(java.util.Map.class);
+            Object message = body == null ? null : body.get("errorMessage") != null ? body.get("errorMessage") : body.get("error");
+            reason = message == null ? null : String.valueOf(message);
+        } catch (RuntimeException unreadable) {
+            // no JSON reason: the status says enough
+        }
+        return new ProblemException(400, "Refused by the account server", "Keycloak did not accept " + what
+                + (reason == null || reason.isBlank() ? " (status " + response.getStatus() + ")" : ": " + reason.replace('_', ' ')),
+                List.of());
+    }
+
     static ProblemException unavailable() {
         return new ProblemException(503, "Keycloak unavailable",
                 "The account server (Keycloak) cannot be reached, so accounts and groups cannot be changed right now."
@@ -98,7 +113,7 @@ public class KeycloakAccounts {
                     throw ProblemException.conflict("The username or e-mail is taken");
                 }
                 if (response.getStatus() != 201) {
-                    throw new ProblemException(400, "Keycloak refused the account", response.readEntity(String.class), List.of());
+                    throw refused("the account", response);
                 }
                 String location = response.getLocation().getPath();
                 return location.substring(location.lastIndexOf('/') + 1);
@@ -208,7 +223,7 @@ public class KeycloakAccounts {
                     throw ProblemException.conflict("A group named '" + name + "' exists already");
                 }
                 if (response.getStatus() != 201) {
-                    throw new ProblemException(400, "Keycloak refused the group", response.readEntity(String.class), List.of());
+                    throw refused("the group", response);
                 }
                 String location = response.getLocation().getPath();
                 return location.substring(location.lastIndexOf('/') + 1);

@@ -12,6 +12,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 import org.seminar.annotator.admin.AdminLog;
 import org.seminar.annotator.web.Problem;
 import org.seminar.annotator.web.ProblemException;
+import org.seminar.annotator.web.TextRules;
 
 /**
  * The rules of account administration: what a valid account is, the last enabled admin stays,
@@ -26,6 +27,8 @@ public class UserAdministration {
 
     @Inject
     KeycloakAccounts keycloak;
+    @Inject
+    AccountStatus accounts;
     @Inject
     AdminLog log;
 
@@ -186,6 +189,7 @@ public class UserAdministration {
             }
         }
         if (!details.isEmpty()) {
+            accounts.forget(id);
             log.record(actor, Boolean.FALSE.equals(change.enabled()) ? "user-disable" : "user-update", user.getUsername(), details);
         }
         return get(id);
@@ -222,6 +226,8 @@ public class UserAdministration {
     static void checkName(String field, String value, List<Problem.FieldError> errors) {
         if (value == null || value.isBlank() || value.length() > 100) {
             errors.add(new Problem.FieldError(field, "is required (at most 100 characters)"));
+        } else {
+            TextRules.check(field, value, errors);
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import org.seminar.annotator.web.ParameterRules;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.seminar.annotator.account.Roles;
@@ -20,9 +21,9 @@ public class AdminLogResource {
     AdminLog log;
 
     @GET
-    public List<AdminLog.Entry> latest(@QueryParam("first") Integer first, @QueryParam("max") Integer max) {
-        int from = first == null || first < 0 ? 0 : first;
-        int size = max == null || max < 1 || max > 500 ? 100 : max;
-        return log.latest(from, size);
+    public List<AdminLog.Entry> latest(@QueryParam("first") String first, @QueryParam("max") String max) {
+        Integer from = ParameterRules.integer("first", first, 0, Integer.MAX_VALUE);
+        Integer size = ParameterRules.integer("max", max, 1, 500);
+        return log.latest(from == null ? 0 : from, size == null ? 100 : size);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import org.seminar.annotator.web.ParameterRules;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -67,9 +68,10 @@ public class AdminPageResource {
     CurrentUser admin;
 
     @GET
-    public Response usersPage(@QueryParam("search") String search, @QueryParam("first") Integer first, @QueryParam("flash") String flash) {
+    public Response usersPage(@QueryParam("search") String search, @QueryParam("first") String first, @QueryParam("flash") String flash) {
+        Integer start = ParameterRules.integer("first", first, 0, Integer.MAX_VALUE);
         return page(() -> {
-            int from = first == null || first < 0 ? 0 : first;
+            int from = start == null ? 0 : start;
             List<AccountViews.UserView> found = users.list(search, from, PAGE + 1);
             return Templates.users(found.subList(0, Math.min(PAGE, found.size())), search == null ? "" : search, from,
                     found.size() > PAGE, groups.list(), flash, null);

@@ -10,6 +10,7 @@ import java.util.List;
 import org.seminar.annotator.document.parse.ArticleParser;
 import org.seminar.annotator.web.Problem;
 import org.seminar.annotator.web.ProblemException;
+import org.seminar.annotator.web.TextRules;
 
 /** Checks an uploaded text before anything is stored, then imports it. */
 @ApplicationScoped
@@ -46,10 +47,13 @@ public class DocumentUploads {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
+        // a form feed is how text extracted from print marks a page break: it is a line break here
+        text = text.replace('\f', '\n');
         long control = text.chars().filter(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t').count();
         if (text.indexOf('\0') >= 0 || control > text.length() / 100) {
             throw ProblemException.badField("body", "is not plain text (binary content)");
         }
+        TextRules.require("body", text);
         if (text.isBlank()) {
             throw ProblemException.badField("body", "is empty: send the document's text");
         }

@@ -9,6 +9,7 @@ import org.seminar.annotator.account.AccountViews;
 import org.seminar.annotator.account.KeycloakAccounts;
 import org.seminar.annotator.admin.AdminLog;
 import org.seminar.annotator.web.ProblemException;
+import org.seminar.annotator.web.TextRules;
 
 /** Seminar groups (Keycloak top-level groups): list, create, rename, delete when empty, members. */
 @ApplicationScoped
@@ -61,6 +62,7 @@ public class GroupAdministration {
     }
 
     private static String checkName(String name) {
+        TextRules.require("name", name);
         if (name == null || name.isBlank() || name.strip().length() > 60 || name.contains("/")) {
             throw ProblemException.badField("name", "is required: at most 60 characters, no '/'");
         }

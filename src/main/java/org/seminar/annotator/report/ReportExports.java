@@ -102,11 +102,17 @@ public class ReportExports {
         out.append(fields.stream().map(ReportExports::field).collect(Collectors.joining(","))).append("\r\n");
     }
 
+    /**
+     * One cell: first neutralised as OWASP recommends against formula injection (a cell a spreadsheet
+     * would evaluate, starting with =, +, -, @, tab or carriage return, gets a leading apostrophe,
+     * which spreadsheets show as text), then quoted as RFC 4180 requires.
+     */
     static String field(String value) {
-        if (value.contains("\"") || value.contains(",") || value.contains("\n") || value.contains("\r")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
+        String cell = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (cell.contains("\"") || cell.contains(",") || cell.contains("\n") || cell.contains("\r")) {
+            return "\"" + cell.replace("\"", "\"\"") + "\"";
         }
-        return value;
+        return cell;
     }
 
     // ---- W3C Web Annotation JSON-LD ---------------------------------------------------------
@@ -219,20 +225,20 @@ public class ReportExports {
         List<ReportViews.GroupReport> groupReports = report instanceof ReportViews.AllGroups all ? all.groups()
                 : List.of((ReportViews.GroupReport) report);
         Document doc = Document.findById(documentId);
-        StringBuilder md = new StringBuilder("# Annotation report: " + doc.title + "\n\n");
+        StringBuilder md = new StringBuilder("# Annotation report: " + md(doc.title) + "\n\n");
         for (ReportViews.GroupReport g : groupReports) {
-            md.append("## Seminar group ").append(g.group()).append("\n\n");
+            md.append("## Seminar group ").append(md(g.group())).append("\n\n");
             md.append("| Tag | Annotations | Paragraphs | Reviewers | Characters | Krippendorff's α | Fleiss' κ | Reading |\n");
             md.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
             for (ReportViews.TagRow t : g.tags()) {
                 ReportViews.TagAgreement a = g.agreementFor(t.slug());
-                md.append("| ").append(t.name()).append(" | ").append(t.annotations()).append(" | ").append(t.paragraphs())
+                md.append("| ").append(md(t.name())).append(" | ").append(t.annotations()).append(" | ").append(t.paragraphs())
                         .append(" | ").append(t.reviewers()).append(" | ").append(t.characters()).append(" | ")
                         .append(a == null ? "—" : num(a.krippendorffAlpha())).append(" | ")
                         .append(a == null ? "—" : num(a.fleissKappa())).append(" | ").append(a == null ? "" : a.reading()).append(" |\n");
             }
             if (g.agreement() != null) {
-                md.append("\nCoders: ").append(g.agreement().coders().isEmpty() ? "none" : String.join(", ", g.agreement().coders()))
+                md.append("\nCoders: ").append(g.agreement().coders().isEmpty() ? "none" : md(String.join(", ", g.agreement().coders())))
                         .append(" (").append(g.agreement().codersAre()).append("); units: the ")
                         .append(g.paragraphs().size()).append(" body paragraphs.\n\n");
             } else {
@@ -240,12 +246,31 @@ public class ReportExports {
             }
             md.append("| Reviewer | Annotations | Finished |\n|---|---:|---|\n");
             for (ReportViews.ReviewerRow r : g.reviewers()) {
-                md.append("| ").append(r.name()).append(" (").append(r.username()).append(") | ").append(r.annotations())
+                md.append("| ").append(md(r.name())).append(" (").append(md(r.username())).append(") | ").append(r.annotations())
                         .append(" | ").append(r.finished() ? "yes" : "no").append(" |\n");
             }
             md.append('\n');
         }
         return md.toString();
+    }
+
+    /**
+     * User text in Markdown: HTML is escaped (a reader that renders Markdown shows it as text) and so
+     * are the characters Markdown would read as formatting or as a table cell's end.
+     */
+    static String md(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '\n', '\r' -> out.append(' ');
+                case '\\', '`', '*', '_', '[', ']', '|', '#', '!' -> out.append('\\').append(c);
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String num(Double d) {

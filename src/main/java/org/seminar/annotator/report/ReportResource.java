@@ -12,8 +12,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.seminar.annotator.annotation.Readers;
+import org.seminar.annotator.web.ParameterRules;
+import org.seminar.annotator.web.PublicAddress;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * A document's report and its files. One class with the kind in the path, so that
@@ -29,19 +31,22 @@ public class ReportResource {
     ReportExports exports;
     @Inject
     Readers readers;
+    @Inject
+    PublicAddress address;
 
     @GET
     public Response get(@PathParam("id") String id, @PathParam("kind") String kind, @QueryParam("group") String group,
-            @QueryParam("tag") String tag, @QueryParam("author") String author, @QueryParam("excel") boolean excel,
-            @Context UriInfo uri) {
+            @QueryParam("tag") String tag, @QueryParam("author") String author, @QueryParam("excel") String excelFlag,
+            @Context HttpServerRequest request) {
         ReportService.Filter filter = new ReportService.Filter(group, tag, author);
+        boolean excel = ParameterRules.flag("excel", excelFlag);
         return switch (kind) {
             case "report" -> Response.ok(reports.report(id, filter, readers.current()), MediaType.APPLICATION_JSON_TYPE).build();
             case "report.csv" -> Response.ok(exports.csv(id, filter, readers.current(), excel), "text/csv; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"annotations-" + id + ".csv\"").build();
             case "report.md" -> Response.ok(exports.markdown(id, filter, readers.current()), "text/markdown; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"report-" + id + ".md\"").build();
-            case "annotations.jsonld" -> Response.ok(exports.jsonLd(id, filter, readers.current(), base(uri)),
+            case "annotations.jsonld" -> Response.ok(exports.jsonLd(id, filter, readers.current(), address.baseUrl(request)),
                     "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\"").build();
             default -> throw new NotFoundException();
         };
@@ -55,10 +60,5 @@ public class ReportResource {
             throw new jakarta.ws.rs.NotAllowedException("GET");
         }
         return Response.ok(reports.setFinished(id, request, readers.current()), MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    private static String base(UriInfo uri) {
-        String b = uri.getBaseUri().toString();
-        return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     }
 }

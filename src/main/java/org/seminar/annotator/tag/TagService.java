@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.seminar.annotator.web.Problem;
 import org.seminar.annotator.web.ProblemException;
+import org.seminar.annotator.web.TextRules;
 
 /** The codebook: listing, adding, renaming, recolouring and retiring tags. */
 @ApplicationScoped
@@ -120,6 +121,10 @@ public class TagService {
             errors.add(new Problem.FieldError("name", "is required (at most 80 characters)"));
             return null;
         }
+        if (TextRules.problem(name).isPresent()) {
+            TextRules.check("name", name, errors);
+            return null;
+        }
         return name.strip();
     }
 
@@ -134,6 +139,10 @@ public class TagService {
     private static String checkDescription(String description, boolean required, List<Problem.FieldError> errors) {
         if ((description == null || description.isBlank()) && required || description != null && description.length() > 400) {
             errors.add(new Problem.FieldError("description", "is required: one sentence defining the tag (at most 400 characters)"));
+            return null;
+        }
+        if (TextRules.problem(description).isPresent()) {
+            TextRules.check("description", description, errors);
             return null;
         }
         return description.strip();

@@ -77,8 +77,8 @@ public class ErrorResponses {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            return respond(request, headers, 400, "Invalid request", field + ": has the wrong type or format",
-                    List.of(new Problem.FieldError(field, "has the wrong type or format")));
+            String message = e instanceof RefusedText ? e.getOriginalMessage() : "has the wrong type or format";
+            return respond(request, headers, 400, "Invalid request", field + ": " + message, List.of(new Problem.FieldError(field, message)));
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException) {
             return respond(request, headers, 400, "Invalid request", "body: must be a JSON object of the documented shape",

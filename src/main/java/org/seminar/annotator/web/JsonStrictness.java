@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
  * Request bodies must have the JSON types the API documents: a number where text is expected (or
- * text where a number is) is refused with a field error instead of being converted silently.
+ * text where a number is) is refused with a field error instead of being converted silently; and
+ * every string must pass {@link TextRules}.
  */
 @Singleton
 public class JsonStrictness implements ObjectMapperCustomizer {
@@ -25,6 +27,7 @@ public class JsonStrictness implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Integer)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("text-rules").addDeserializer(String.class, new RefusedText.CheckedStrings()));
         mapper.coercionConfigFor(LogicalType.Boolean)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail);

@@ -4,7 +4,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,13 +13,16 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Cross-site request forgery guard for requests authenticated by the browser's session cookie:
  * a state-changing request must come from a page of this app, as its {@code Origin} (or, failing
- * that, {@code Referer}) header shows. Bearer-token calls carry no ambient credentials and pass.
+ * that, {@code Referer}) header shows: scheme, host and port exactly those of {@link PublicAddress}. Bearer-token calls carry no ambient credentials and pass.
  * Together with the SameSite=Lax session cookie this follows OWASP's "verify origin with standard
  * headers" defence.
  */
 public class SessionCsrfFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    @Inject
+    PublicAddress address;
 
     @ServerRequestFilter
     public Optional<Response> verifyOrigin(ContainerRequestContext context, HttpServerRequest request, HttpHeaders headers) {
@@ -32,22 +35,10 @@ public class SessionCsrfFilter {
         String source = Optional.ofNullable(context.getHeaderString("Origin"))
                 .filter(o -> !o.equals("null"))
                 .orElse(context.getHeaderString("Referer"));
-        String expectedHost = Optional.ofNullable(context.getHeaderString("X-Forwarded-Host")).orElse(request.authority() == null
-                ? context.getHeaderString(HttpHeaders.HOST) : request.authority().toString());
-        if (source != null && sameAuthority(source, expectedHost)) {
+        if (source != null && address.sameOrigin(source, request)) {
             return Optional.empty();
         }
         return Optional.of(ErrorResponses.respond(request, headers, 403, "Cross-site request refused",
                 "This change was not sent from a page of this site. Reload the page and try again.", List.of()));
-    }
-
-    private static boolean sameAuthority(String url, String expectedHost) {
-        try {
-            URI uri = URI.create(url);
-            String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-            return authority != null && authority.equalsIgnoreCase(expectedHost);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -45,7 +45,11 @@ class ReportPageBrowserTest {
             String neutrality = browser.driver.findElement(By.cssSelector(".tags-table tbody tr")).getText();
             assertTrue(neutrality.startsWith("neutrality 2 1 2 3"), neutrality);
             assertEquals(2 * 3, browser.driver.findElements(By.cssSelector("svg.strip rect")).size(), "2 paragraphs × 3 tags");
-            browser.waitUpTo(Duration.ofSeconds(10)).until(dr -> !dr.findElements(By.cssSelector(".chart svg")).isEmpty());
+            browser.waitUpTo(Duration.ofSeconds(10)).until(dr -> !dr.findElements(By.cssSelector(".chart canvas")).isEmpty());
+            // hovering a bar opens the chart's tooltip: that too must draw without breaking the page's CSP
+            new org.openqa.selenium.interactions.Actions(browser.driver)
+                    .moveToElement(browser.driver.findElement(By.cssSelector(".chart canvas")), 0, 20).perform();
+            assertEquals(List.of(), browser.cspViolations().stream().limit(2).toList(), "the report page draws without Content-Security-Policy violations");
             Path shot = Path.of("target/screenshots/report.png");
             Files.createDirectories(shot.getParent());
             Files.write(shot, browser.driver.getScreenshotAs(OutputType.BYTES));

@@ -26,6 +26,7 @@ public final class Browser implements AutoCloseable {
             ChromeOptions options = new ChromeOptions();
             options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
                     "download.prompt_for_download", false));
+            options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
             options.setBinary(System.getProperty("annotator.chromium", "/usr/bin/chromium"));
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
@@ -61,6 +62,13 @@ public final class Browser implements AutoCloseable {
             throw new AssertionError("Sign-in of " + username + " did not return to " + appPage + "; Keycloak shows: "
                     + driver.findElement(By.tagName("body")).getText(), e);
         }
+    }
+
+    /** Content-Security-Policy violations the browser reported on its console since the last call. */
+    public java.util.List<String> cspViolations() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy")).toList();
     }
 
     public WebDriver driver() {

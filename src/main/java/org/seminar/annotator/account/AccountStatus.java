@@ -1,0 +1,96 @@
+package org.seminar.annotator.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.seminar.annotator.web.ProblemException;
+
+/**
+ * An account as Keycloak has it now (enabled, this app's roles, seminar groups), so that disabling
+ * someone, taking a role away or moving them out of a group takes effect on their next request,
+ * not when their token expires. Asked at most once per account every few seconds
+ * ({@code annotator.accounts.recheck-after}); changes made through this app are seen at once. While
+ * Keycloak cannot be reached the last known state holds (or, never seen, the token's own claims).
+ */
+@ApplicationScoped
+public class AccountStatus {
+
+    private static final Logger LOG = Logger.getLogger(AccountStatus.class);
+
+    /** The account's current state; {@code exists=false} for an account deleted from Keycloak. */
+    public record Status(boolean exists, boolean enabled, Set<String> roles, List<String> groups) {
+        public boolean mayUseTheApp() {
+            return exists && enabled;
+        }
+    }
+
+    private record Seen(Status status, long atNanos) {
+    }
+
+    private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+
+    @Inject
+    KeycloakAccounts keycloak;
+    @Inject
+    KeycloakReachability reachability;
+    @ConfigProperty(name = "annotator.accounts.recheck-after", defaultValue = "5S")
+    Duration recheckAfter;
+
+    /** The state if it was checked recently enough, without asking Keycloak; empty otherwise. */
+    public Optional<Status> fresh(String userId) {
+        Seen s = seen.get(userId);
+        return s != null && System.nanoTime() - s.atNanos() < recheckAfter.toNanos() ? Optional.of(s.status()) : Optional.empty();
+    }
+
+    /**
+     * The state now, asking Keycloak when the last answer is older than the recheck interval (blocks
+     * for that call); empty when Keycloak cannot answer and the account was never seen.
+     */
+    public Optional<Status> current(String userId) {
+        Optional<Status> fresh = fresh(userId);
+        if (fresh.isPresent()) {
+            return fresh;
+        }
+        Seen last = seen.get(userId);
+        if (!reachability.lastKnownReachable()) {
+            return Optional.ofNullable(last).map(Seen::status);
+        }
+        try {
+            Status status = ask(userId);
+            seen.put(userId, new Seen(status, System.nanoTime()));
+            return Optional.of(status);
+        } catch (RuntimeException e) {
+            LOG.debugf("Keycloak could not be asked about account %s (%s); keeping the last known state", userId, e.getMessage());
+            return Optional.ofNullable(last).map(Seen::status);
+        }
+    }
+
+    /** Forgets what is known of an account, after this app changed it, so the next request asks again. */
+    public void forget(String userId) {
+        seen.remove(userId);
+    }
+
+    private Status ask(String userId) {
+        UserRepresentation user;
+        try {
+            user = keycloak.get(userId);
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                return new Status(false, false, Set.of(), List.of());
+            }
+            throw e;
+        }
+        if (!Boolean.TRUE.equals(user.isEnabled())) {
+            return new Status(true, false, Set.of(), List.of());
+        }
+        return new Status(true, true, Set.copyOf(keycloak.roles(userId)), keycloak.groupsOf(userId));
+    }
+}

@@ -1,0 +1,47 @@
+package org.seminar.annotator.web;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The address people reach the app at, the one owner of absolute URLs (exports, JSON-LD ids) and of
+ * the same-origin rule for cookie-authenticated writes. Configured with {@code annotator.public-url}
+ * (behind a proxy: the proxy's public address); unset, it is {@code http://localhost:<port>} with the
+ * port the server listens on. The {@code Host} and {@code X-Forwarded-*} headers, which the client
+ * chooses, are never used for it.
+ */
+@ApplicationScoped
+public class PublicAddress {
+
+    @ConfigProperty(name = "annotator.public-url")
+    Optional<URI> configured;
+
+    /** The base URL without a trailing slash, e.g. {@code https://annotate.example.org}. */
+    public String baseUrl(HttpServerRequest request) {
+        if (configured.isPresent()) {
+            String url = configured.get().toString();
+            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        }
+        return "http://localhost:" + request.localAddress().port();
+    }
+
+    /** Whether a URL (an {@code Origin} or {@code Referer}) has exactly the scheme, host and port of the public address. */
+    public boolean sameOrigin(String url, HttpServerRequest request) {
+        try {
+            URI candidate = URI.create(url);
+            URI own = URI.create(baseUrl(request));
+            return candidate.getScheme() != null && candidate.getHost() != null
+                    && candidate.getScheme().equalsIgnoreCase(own.getScheme()) && candidate.getHost().equalsIgnoreCase(own.getHost())
+                    && port(candidate) == port(own);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+}
