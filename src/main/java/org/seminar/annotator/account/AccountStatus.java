@@ -1,6 +1,7 @@
 package org.seminar.annotator.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -54,6 +55,7 @@ public class AccountStatus {
      * The state now, asking Keycloak when the last answer is older than the recheck interval (blocks
      * for that call); empty when Keycloak cannot answer and the account was never seen.
      */
+    @ActivateRequestContext
     public Optional<Status> current(String userId) {
         Optional<Status> fresh = fresh(userId);
         if (fresh.isPresent()) {
@@ -68,7 +70,7 @@ public class AccountStatus {
             seen.put(userId, new Seen(status, System.nanoTime()));
             return Optional.of(status);
         } catch (RuntimeException e) {
-            LOG.debugf("Keycloak could not be asked about account %s (%s); keeping the last known state", userId, e.getMessage());
+            LOG.debugf("Keycloak could not be asked about account %s (%s); keeping the last known state", userId, e.toString());
             return Optional.ofNullable(last).map(Seen::status);
         }
     }

@@ -50,7 +50,7 @@ public class DocumentUploads {
         // a form feed is how text extracted from print marks a page break: it is a line break here
         text = text.replace('\f', '\n');
         long control = text.chars().filter(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t').count();
-        if (text.indexOf('\0') >= 0 || control > text.length() / 100) {
+        if (text.indexOf('\0') >= 0 || control > Math.max(3, text.length() / 100)) {
             throw ProblemException.badField("body", "is not plain text (binary content)");
         }
         TextRules.require("body", text);
