@@ -10,11 +10,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import org.seminar.annotator.web.ParameterRules;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.seminar.annotator.web.ParameterRules;
 
 /** Account administration for admins: users, passwords and class-list imports, all through Keycloak. */
 @Path("/api/admin/users")

@@ -21,6 +21,11 @@ public class CurrentUser {
         return !identity.isAnonymous();
     }
 
+    /** The account's permanent id at Keycloak (the token's subject); null for anonymous requests. */
+    public String accountId() {
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject() : null;
+    }
+
     public String username() {
         return claim("preferred_username").orElse(identity.getPrincipal().getName());
     }

@@ -6,10 +6,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import org.seminar.annotator.web.ParameterRules;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.seminar.annotator.account.Roles;
+import org.seminar.annotator.web.ParameterRules;
 
 /** The admin log, newest first. */
 @Path("/api/admin/log")

@@ -11,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import org.seminar.annotator.web.ParameterRules;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -26,6 +25,7 @@ import org.seminar.annotator.account.CurrentUser;
 import org.seminar.annotator.account.Roles;
 import org.seminar.annotator.account.UserAdministration;
 import org.seminar.annotator.group.GroupAdministration;
+import org.seminar.annotator.web.ParameterRules;
 import org.seminar.annotator.web.ProblemException;
 
 /**

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.seminar.annotator.document.Document;
 import org.seminar.annotator.document.Ids;
 import org.seminar.annotator.group.SeminarGroups;
+import org.seminar.annotator.storage.Versions;
 import org.seminar.annotator.tag.TagService;
 import org.seminar.annotator.web.Problem;
 import org.seminar.annotator.web.ProblemException;
@@ -221,7 +222,7 @@ public class AnnotationService {
         }
         if (!changes.isEmpty()) {
             a.updated = Instant.now();
-            Versions.write(a, "annotation");
+            Versions.write("annotation");
             AnnotationHistory.record("update", reader.username(), a, null, changes);
             events.fire(AnnotationEvent.about(EventType.ANNOTATION_UPDATED, a, reader.username()));
         }
@@ -238,7 +239,7 @@ public class AnnotationService {
         AnnotationEvent deleted = AnnotationEvent.about(EventType.ANNOTATION_DELETED, a, reader.username());
         Map<String, Object> before = snapshot(a);
         a.delete();
-        Versions.write(a, "annotation");
+        Versions.write("annotation");
         AnnotationHistory.record(own ? "delete" : "moderation-delete", reader.username(), a, null, before);
         events.fire(deleted);
     }
@@ -255,7 +256,7 @@ public class AnnotationService {
         if (a.hidden != request.hidden()) {
             a.hidden = request.hidden();
             a.updated = Instant.now();
-            Versions.write(a, "annotation");
+            Versions.write("annotation");
             AnnotationHistory.record(a.hidden ? "moderation-hide" : "moderation-unhide", reader.username(), a, null,
                     Map.of("hidden", a.hidden));
             events.fire(AnnotationEvent.about(a.hidden ? EventType.ANNOTATION_HIDDEN : EventType.ANNOTATION_UPDATED, a, reader.username()));

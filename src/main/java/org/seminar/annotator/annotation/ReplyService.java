@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.seminar.annotator.document.Ids;
+import org.seminar.annotator.storage.Versions;
 import org.seminar.annotator.web.Problem;
 import org.seminar.annotator.web.ProblemException;
 
@@ -66,7 +67,7 @@ public class ReplyService {
         String before = r.comment;
         r.comment = change.comment();
         r.updated = Instant.now();
-        Versions.write(r, "reply");
+        Versions.write("reply");
         AnnotationHistory.record("reply-update", reader.username(), a, r.id, AnnotationService.mapOf("from", before, "to", change.comment()));
         events.fire(AnnotationEvent.aboutReply(EventType.ANNOTATION_UPDATED, a, r, reader.username()));
         return AnnotationService.replyView(r);
@@ -81,7 +82,7 @@ public class ReplyService {
             throw ProblemException.forbidden("Only the author (or an admin, as moderation) deletes a reply");
         }
         r.delete();
-        Versions.write(r, "reply");
+        Versions.write("reply");
         AnnotationHistory.record(own ? "reply-delete" : "moderation-reply-delete", reader.username(), a, r.id,
                 AnnotationService.mapOf("comment", r.comment, "author", r.author));
         events.fire(AnnotationEvent.about(EventType.ANNOTATION_UPDATED, a, reader.username()));
@@ -99,7 +100,7 @@ public class ReplyService {
         }
         if (r.hidden != request.hidden()) {
             r.hidden = request.hidden();
-            Versions.write(r, "reply");
+            Versions.write("reply");
             AnnotationHistory.record(r.hidden ? "moderation-reply-hide" : "moderation-reply-unhide", reader.username(), a, r.id,
                     Map.of("hidden", r.hidden));
             events.fire(AnnotationEvent.about(EventType.ANNOTATION_UPDATED, a, reader.username()));

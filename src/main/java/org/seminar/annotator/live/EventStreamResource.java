@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import org.seminar.annotator.account.CurrentUser;
 import org.seminar.annotator.annotation.Reader;
 import org.seminar.annotator.annotation.Readers;
 import org.seminar.annotator.document.Document;
@@ -32,6 +33,8 @@ public class EventStreamResource {
     EventJournal journal;
     @Inject
     Readers readers;
+    @Inject
+    CurrentUser user;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -43,7 +46,7 @@ public class EventStreamResource {
         }
         {
             Reader reader = readers.current();
-            Subscribers.Subscriber subscriber = new Subscribers.Subscriber(documentId, reader, sink, sse);
+            Subscribers.Subscriber subscriber = new Subscribers.Subscriber(documentId, reader, user.accountId(), sink, sse);
             subscribers.add(subscriber);
             if (lastEventId != null && lastEventId.matches("\\d{1,18}")) {
                 subscribers.replay(subscriber, journal.after(documentId, Long.parseLong(lastEventId)));

@@ -1,23 +1,26 @@
 package org.seminar.annotator.live;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.UncheckedIOException;
-import java.util.List;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.seminar.annotator.account.AccountStatus;
 import org.seminar.annotator.annotation.AnnotationEvent;
 import org.seminar.annotator.annotation.BlindModes;
 import org.seminar.annotator.annotation.EventType;
@@ -29,7 +32,7 @@ import org.seminar.annotator.annotation.Visibility;
 public class Subscribers {
 
     /** One open stream: who reads which document, and where to write. */
-    record Subscriber(String documentId, Reader reader, SseEventSink sink, Sse sse) {
+    record Subscriber(String documentId, Reader reader, String accountId, SseEventSink sink, Sse sse) {
     }
 
     /** What a stream receives as the data of an event: enough for the page to fetch what changed. */
@@ -41,6 +44,8 @@ public class Subscribers {
 
     @Inject
     Visibility visibility;
+    @Inject
+    AccountStatus accounts;
     @Inject
     BlindModes blindModes;
     @Inject
@@ -54,8 +59,31 @@ public class Subscribers {
             return t;
         });
         // a comment line every 15 s keeps idle streams open through proxies and shows dead ones
-        heartbeat.scheduleAtFixedRate(() -> open.forEach(s -> send(s, s.sse().newEventBuilder().comment("keep-alive").build())),
-                15, 15, TimeUnit.SECONDS);
+        heartbeat.scheduleAtFixedRate(() -> {
+            closeStreamsOfChangedAccounts();
+            open.forEach(s -> send(s, s.sse().newEventBuilder().comment("keep-alive").build()));
+        }, 15, 15, TimeUnit.SECONDS);
+    }
+
+    /**
+     * A stream is one long request: an account disabled, or moved to other groups, since the stream
+     * opened has its streams closed, so the page reconnects with what the account may see now.
+     */
+    void closeStreamsOfChangedAccounts() {
+        Map<String, List<Subscriber>> byAccount = open.stream().filter(s -> s.accountId() != null)
+                .collect(Collectors.groupingBy(Subscriber::accountId));
+        byAccount.forEach((account, streams) -> {
+            try {
+                accounts.current(account).ifPresent(status -> streams.stream()
+                        .filter(s -> !status.mayUseTheApp() || !Set.copyOf(status.groups()).equals(s.reader().groupIdsByName().keySet()))
+                        .forEach(s -> {
+                            open.remove(s);
+                            s.sink().close();
+                        }));
+            } catch (RuntimeException e) {
+                // Keycloak's answer is not needed to keep streaming; the next beat asks again
+            }
+        });
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -1,6 +1,7 @@
 package org.seminar.annotator.report;
 
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import org.seminar.annotator.annotation.Readers;
 import org.seminar.annotator.web.ParameterRules;
 import org.seminar.annotator.web.PublicAddress;
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * A document's report and its files. One class with the kind in the path, so that

@@ -50,7 +50,7 @@ public class ReportService {
         requireDocument(documentId);
         if (filter.group() != null && !filter.group().isBlank()) {
             String id = groups.idOf(filter.group()).orElseThrow(() -> ProblemException.badField("group", "is not a seminar group"));
-            if (!reader.admin() && !reader.groupIds().contains(id)) {
+            if (!visibility.inGroup(reader, id)) {
                 throw ProblemException.forbidden("You can see the reports of your own seminar groups only");
             }
             return List.of(id);

@@ -3,6 +3,7 @@ package org.seminar.annotator.tag;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,6 +20,8 @@ public class Tag extends PanacheEntityBase {
     public int position;
     public Instant createdAt;
     public Instant updatedAt;
+    @Version
+    public int version;
 
     public static List<Tag> inOrder() {
         return list("order by position, slug");

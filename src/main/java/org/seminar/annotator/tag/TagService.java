@@ -7,10 +7,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.seminar.annotator.storage.Versions;
 import org.seminar.annotator.web.Problem;
 import org.seminar.annotator.web.ProblemException;
 import org.seminar.annotator.web.TextRules;
@@ -23,9 +24,9 @@ public class TagService {
     private static final Pattern COLOR = Pattern.compile("^#[0-9a-fA-F]{6}$");
 
     /** A tag as clients see it. */
-    public record TagView(String slug, String name, String color, String description, boolean retired) {
+    public record TagView(String slug, String name, String color, String description, boolean retired, int version) {
         static TagView of(Tag t) {
-            return new TagView(t.slug, t.name, t.color, t.description, t.retired);
+            return new TagView(t.slug, t.name, t.color, t.description, t.retired, t.version);
         }
     }
 
@@ -33,8 +34,8 @@ public class TagService {
     public record NewTag(String slug, String name, String color, String description) {
     }
 
-    /** Changes to a tag; absent fields stay as they are. */
-    public record TagChange(String name, String color, String description, Boolean retired) {
+    /** Changes to a tag; absent fields stay as they are; with {@code version}, a tag changed meanwhile answers 409. */
+    public record TagChange(String name, String color, String description, Boolean retired, Integer version) {
     }
 
     /** The codebook changes rarely and is read on every annotation write: kept in memory, dropped on change. */
@@ -87,7 +88,9 @@ public class TagService {
         tag.description = description;
         tag.position = Tag.nextPosition();
         tag.createdAt = tag.updatedAt = Instant.now();
+        tag.version = 1;
         tag.persist();
+        Versions.writeNew("A tag with slug '" + slug + "' exists already");
         cache = null;
         return TagView.of(tag);
     }
@@ -105,6 +108,9 @@ public class TagService {
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
+        if (change.version() != null && change.version() != tag.version) {
+            throw Versions.lost("tag");
+        }
         tag.name = name;
         tag.color = color;
         tag.description = description;
@@ -112,6 +118,7 @@ public class TagService {
             tag.retired = change.retired();
         }
         tag.updatedAt = Instant.now();
+        Versions.write("tag");
         cache = null;
         return TagView.of(tag);
     }

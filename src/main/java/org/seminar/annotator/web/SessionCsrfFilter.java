@@ -1,10 +1,10 @@
 package org.seminar.annotator.web;
 
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -70,6 +70,19 @@ class ConcurrentEditsTest {
                 .contentType("application/problem+json");
     }
 
+    @Test
+    void tagsKeepTheirVersionAndTheirSlugUnderConcurrency() throws Exception {
+        String slug = "race-" + System.nanoTime() % 1_000_000;
+        Map<Integer, Integer> created = sendConcurrently("POST", "/api/tags", "admin",
+                i -> "{\"slug\":\"" + slug + "\",\"name\":\"Race " + i + "\",\"color\":\"#336699\",\"description\":\"A race.\"}");
+        assertEquals(Map.of(201, 1, 409, WRITERS - 1), created, "one tag per slug");
+        Map<Integer, Integer> renamed = sendConcurrently("PUT", "/api/tags/" + slug, "admin",
+                i -> "{\"version\":1,\"name\":\"Renamed " + i + "\"}");
+        assertEquals(Map.of(200, 1, 409, WRITERS - 1), renamed);
+        given().header("Authorization", Tokens.bearer("admin")).get("/api/tags").then().statusCode(200)
+                .body("find { it.slug == '" + slug + "' }.version", org.hamcrest.Matchers.equalTo(2));
+    }
+
     private String newAnnotation() {
         String doc = Documents.importText("Concurrent Edits\n\nTwenty reviewers press save at the same moment.");
         String paragraph = Documents.document(doc).getString("sections[0].paragraphs[0].id");
@@ -78,10 +91,16 @@ class ConcurrentEditsTest {
                 .post("/api/documents/" + doc + "/annotations").then().statusCode(201).extract().path("id");
     }
 
-    /** Sends WRITERS PUTs released at one instant; returns how many got each status. */
+    /** Sends WRITERS PUTs of reviewer1 released at one instant; returns how many got each status. */
     private Map<Integer, Integer> putConcurrently(String path, java.util.function.IntFunction<String> body) throws Exception {
+        return sendConcurrently("PUT", path, "reviewer1", body);
+    }
+
+    /** Sends WRITERS requests of one user released at one instant; returns how many got each status. */
+    private Map<Integer, Integer> sendConcurrently(String method, String path, String user, java.util.function.IntFunction<String> body)
+            throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        String token = Tokens.of("reviewer1");
+        String token = Tokens.of(user);
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
         try {
@@ -91,7 +110,7 @@ class ConcurrentEditsTest {
                 Callable<Integer> put = () -> {
                     HttpRequest request = HttpRequest.newBuilder(URI.create(new URL(base, path).toString()))
                             .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                            .PUT(HttpRequest.BodyPublishers.ofString(body.apply(n))).build();
+                            .method(method, HttpRequest.BodyPublishers.ofString(body.apply(n))).build();
                     start.await();
                     return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
                 };

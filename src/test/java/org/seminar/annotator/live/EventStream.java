@@ -93,6 +93,12 @@ final class EventStream implements AutoCloseable {
         return null;
     }
 
+    /** Whether the server ended the stream (the reading thread reached its end). */
+    boolean endedByServer(Duration limit) throws InterruptedException {
+        reader.join(limit.toMillis());
+        return !reader.isAlive();
+    }
+
     List<Event> drain() {
         List<Event> all = new ArrayList<>();
         events.drainTo(all);
