@@ -26,10 +26,17 @@ public class AccountStatus {
 
     private static final Logger LOG = Logger.getLogger(AccountStatus.class);
 
-    /** The account's current state; {@code exists=false} for an account deleted from Keycloak. */
-    public record Status(boolean exists, boolean enabled, Set<String> roles, List<String> groups) {
+    /**
+     * The account's current state; {@code exists=false} for an account deleted from Keycloak. Groups
+     * are kept with their Keycloak ids, which a rename does not change.
+     */
+    public record Status(boolean exists, boolean enabled, Set<String> roles, Map<String, String> groupIdsByName) {
         public boolean mayUseTheApp() {
             return exists && enabled;
+        }
+
+        public List<String> groups() {
+            return List.copyOf(groupIdsByName.keySet());
         }
     }
 
@@ -80,19 +87,24 @@ public class AccountStatus {
         seen.remove(userId);
     }
 
+    /** Forgets every account's state, after a change that touches many (a group renamed or deleted). */
+    public void forgetAll() {
+        seen.clear();
+    }
+
     private Status ask(String userId) {
         UserRepresentation user;
         try {
             user = keycloak.get(userId);
         } catch (ProblemException e) {
             if (e.status() == 404) {
-                return new Status(false, false, Set.of(), List.of());
+                return new Status(false, false, Set.of(), Map.of());
             }
             throw e;
         }
         if (!Boolean.TRUE.equals(user.isEnabled())) {
-            return new Status(true, false, Set.of(), List.of());
+            return new Status(true, false, Set.of(), Map.of());
         }
-        return new Status(true, true, Set.copyOf(keycloak.roles(userId)), keycloak.groupsOf(userId));
+        return new Status(true, true, Set.copyOf(keycloak.roles(userId)), keycloak.groupIdsOf(userId));
     }
 }

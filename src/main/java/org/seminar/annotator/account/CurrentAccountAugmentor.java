@@ -25,8 +25,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class CurrentAccountAugmentor implements SecurityIdentityAugmentor {
 
-    /** Identity attribute holding the seminar groups the account is in now (a {@code List<String>}). */
+    /** Identity attribute holding the seminar groups the account is in now (a {@code List<String>} of names). */
     public static final String GROUPS = "annotator.groups";
+    /** Identity attribute holding the same groups as name → Keycloak id (a {@code Map<String, String>}). */
+    public static final String GROUP_IDS = "annotator.group-ids";
 
     @Inject
     AccountStatus accounts;
@@ -68,6 +70,7 @@ public class CurrentAccountAugmentor implements SecurityIdentityAugmentor {
             this.roles = Set.copyOf(kept);
             Map<String, Object> all = new HashMap<>(token.getAttributes());
             all.put(GROUPS, List.copyOf(status.groups()));
+            all.put(GROUP_IDS, Map.copyOf(status.groupIdsByName()));
             this.attributes = all;
         }
 

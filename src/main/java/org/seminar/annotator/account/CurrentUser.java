@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -24,6 +25,14 @@ public class CurrentUser {
     /** The account's permanent id at Keycloak (the token's subject); null for anonymous requests. */
     public String accountId() {
         return identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject() : null;
+    }
+
+    /**
+     * The account's seminar groups as name → Keycloak id when Keycloak has told them for this request
+     * ({@link CurrentAccountAugmentor}); empty when only the token's group names are known.
+     */
+    public Optional<Map<String, String>> groupIdsByName() {
+        return Optional.ofNullable(identity.getAttribute(CurrentAccountAugmentor.GROUP_IDS));
     }
 
     public String username() {

@@ -160,6 +160,13 @@ public class KeycloakAccounts {
         return realm().roles().get(name).toRepresentation();
     }
 
+    /** The user's groups as name → Keycloak id, in name order. */
+    public Map<String, String> groupIdsOf(String id) {
+        return call(() -> user(id).groups()).stream().sorted(java.util.Comparator.comparing(GroupRepresentation::getName))
+                .collect(Collectors.toMap(GroupRepresentation::getName, GroupRepresentation::getId, (a, b) -> a,
+                        java.util.LinkedHashMap::new));
+    }
+
     public List<String> groupsOf(String id) {
         return call(() -> user(id).groups()).stream().map(GroupRepresentation::getName).sorted().toList();
     }

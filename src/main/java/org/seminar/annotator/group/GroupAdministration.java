@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.seminar.annotator.account.AccountStatus;
 import org.seminar.annotator.account.AccountViews;
 import org.seminar.annotator.account.KeycloakAccounts;
 import org.seminar.annotator.admin.AdminLog;
@@ -21,6 +22,8 @@ public class GroupAdministration {
     SeminarGroups groups;
     @Inject
     AdminLog log;
+    @Inject
+    AccountStatus accounts;
 
     public List<AccountViews.GroupView> list() {
         return keycloak.groups().stream()
@@ -42,6 +45,7 @@ public class GroupAdministration {
         keycloak.renameGroup(id, name);
         groups.forget(before);
         groups.remember(id, name);
+        accounts.forgetAll(); // members' group names changed
         log.record(actor, "group-rename", name, Map.of("from", before, "to", name));
         return new AccountViews.GroupView(id, name, keycloak.members(id).size());
     }
@@ -53,6 +57,7 @@ public class GroupAdministration {
         }
         keycloak.deleteGroup(id);
         groups.forget(name);
+        accounts.forgetAll();
         log.record(actor, "group-delete", name, Map.of());
     }
 

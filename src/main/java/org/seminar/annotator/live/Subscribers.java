@@ -75,7 +75,7 @@ public class Subscribers {
         byAccount.forEach((account, streams) -> {
             try {
                 accounts.current(account).ifPresent(status -> streams.stream()
-                        .filter(s -> !status.mayUseTheApp() || !Set.copyOf(status.groups()).equals(s.reader().groupIdsByName().keySet()))
+                        .filter(s -> !status.mayUseTheApp() || !Set.copyOf(status.groupIdsByName().values()).equals(s.reader().groupIds()))
                         .forEach(s -> {
                             open.remove(s);
                             s.sink().close();
