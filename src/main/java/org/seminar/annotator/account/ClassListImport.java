@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.seminar.annotator.admin.AdminLog;
+import org.seminar.annotator.audit.AdminLog;
 import org.seminar.annotator.web.Problem;
 import org.seminar.annotator.web.ProblemException;
 

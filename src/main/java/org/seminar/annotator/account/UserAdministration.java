@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.seminar.annotator.admin.AdminLog;
+import org.seminar.annotator.audit.AdminLog;
 import org.seminar.annotator.web.Problem;
 import org.seminar.annotator.web.ProblemException;
 import org.seminar.annotator.web.TextRules;

@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.seminar.annotator.account.Roles;
+import org.seminar.annotator.audit.AdminLog;
 import org.seminar.annotator.web.ParameterRules;
 
 /** The admin log, newest first. */

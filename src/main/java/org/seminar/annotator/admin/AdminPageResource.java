@@ -24,6 +24,7 @@ import org.seminar.annotator.account.ClassListImport;
 import org.seminar.annotator.account.CurrentUser;
 import org.seminar.annotator.account.Roles;
 import org.seminar.annotator.account.UserAdministration;
+import org.seminar.annotator.audit.AdminLog;
 import org.seminar.annotator.group.GroupAdministration;
 import org.seminar.annotator.web.ParameterRules;
 import org.seminar.annotator.web.ProblemException;

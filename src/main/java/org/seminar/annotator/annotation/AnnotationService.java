@@ -17,13 +17,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.seminar.annotator.document.Document;
-import org.seminar.annotator.document.Ids;
 import org.seminar.annotator.group.SeminarGroups;
+import org.seminar.annotator.storage.Ids;
+import org.seminar.annotator.storage.SqlValues;
 import org.seminar.annotator.storage.Versions;
 import org.seminar.annotator.tag.TagService;
 import org.seminar.annotator.web.Problem;
 import org.seminar.annotator.web.ProblemException;
-import org.seminar.annotator.web.SqlValues;
 
 /**
  * The rules of annotating: what a valid annotation is, who may change it (its author; admins

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.seminar.annotator.document.Ids;
+import org.seminar.annotator.storage.Ids;
 import org.seminar.annotator.storage.Versions;
 import org.seminar.annotator.web.Problem;
 import org.seminar.annotator.web.ProblemException;

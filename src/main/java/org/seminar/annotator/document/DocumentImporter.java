@@ -9,6 +9,7 @@ import java.util.Map;
 import org.seminar.annotator.document.parse.ArticleParser;
 import org.seminar.annotator.document.parse.InlineText;
 import org.seminar.annotator.document.parse.ParsedArticle;
+import org.seminar.annotator.storage.Ids;
 
 /** Parses a text and stores the rebuilt document, giving every part its permanent id. */
 @ApplicationScoped

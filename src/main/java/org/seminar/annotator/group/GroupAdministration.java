@@ -8,7 +8,7 @@ import java.util.Map;
 import org.seminar.annotator.account.AccountStatus;
 import org.seminar.annotator.account.AccountViews;
 import org.seminar.annotator.account.KeycloakAccounts;
-import org.seminar.annotator.admin.AdminLog;
+import org.seminar.annotator.audit.AdminLog;
 import org.seminar.annotator.web.ProblemException;
 import org.seminar.annotator.web.TextRules;
 

@@ -68,7 +68,7 @@ public class Presence {
                 .setParameter("doc", documentId).setParameter("me", reader.username()).getResultList();
         return rows.stream()
                 .filter(r -> Arrays.stream(((String) r[4]).split(",")).anyMatch(group -> visibility.inGroup(reader, group)))
-                .map(r -> new Here((String) r[0], (String) r[1], (String) r[2], org.seminar.annotator.web.SqlValues.instant(r[3])))
+                .map(r -> new Here((String) r[0], (String) r[1], (String) r[2], org.seminar.annotator.storage.SqlValues.instant(r[3])))
                 .toList();
     }
 }

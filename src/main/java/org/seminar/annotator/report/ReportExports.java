@@ -15,8 +15,8 @@ import org.seminar.annotator.annotation.Reader;
 import org.seminar.annotator.annotation.Visibility;
 import org.seminar.annotator.document.Document;
 import org.seminar.annotator.group.SeminarGroups;
+import org.seminar.annotator.storage.SqlValues;
 import org.seminar.annotator.tag.TagService;
-import org.seminar.annotator.web.SqlValues;
 
 /** The report's files: CSV for spreadsheets, W3C Web Annotation JSON-LD for other tools, Markdown for papers. */
 @ApplicationScoped

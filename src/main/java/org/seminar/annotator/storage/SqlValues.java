@@ -1,4 +1,4 @@
-package org.seminar.annotator.web;
+package org.seminar.annotator.storage;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

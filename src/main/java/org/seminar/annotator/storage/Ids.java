@@ -1,4 +1,4 @@
-package org.seminar.annotator.document;
+package org.seminar.annotator.storage;
 
 import java.security.SecureRandom;
 

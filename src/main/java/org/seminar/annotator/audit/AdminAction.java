@@ -1,4 +1,4 @@
-package org.seminar.annotator.admin;
+package org.seminar.annotator.audit;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package org.seminar.annotator.web;
+package org.seminar.annotator.account;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -1,4 +1,4 @@
-package org.seminar.annotator.admin;
+package org.seminar.annotator.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
