@@ -533,7 +533,8 @@
     }
     reportPresence();
     showPresence();
-    setInterval(() => { reportPresence(); showPresence(); }, 30000);
+    // the server says how often (it counts a reader as gone after two intervals and ten seconds)
+    setInterval(() => { reportPresence(); showPresence(); }, Number(root.dataset.presenceInterval) || 30000);
   }
 
   window.annotator = { refreshOne, reload: async () => { annotations = await api('GET', '/api/documents/' + docId + '/annotations'); renderAll(); },

@@ -3,15 +3,14 @@ package org.seminar.annotator.account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.seminar.annotator.config.AnnotatorConfig;
 import org.seminar.annotator.web.ProblemException;
 
 /**
@@ -49,13 +48,13 @@ public class AccountStatus {
     KeycloakAccounts keycloak;
     @Inject
     KeycloakReachability reachability;
-    @ConfigProperty(name = "annotator.accounts.recheck-after", defaultValue = "5S")
-    Duration recheckAfter;
+    @Inject
+    AnnotatorConfig config;
 
     /** The state if it was checked recently enough, without asking Keycloak; empty otherwise. */
     public Optional<Status> fresh(String userId) {
         Seen s = seen.get(userId);
-        return s != null && System.nanoTime() - s.atNanos() < recheckAfter.toNanos() ? Optional.of(s.status()) : Optional.empty();
+        return s != null && System.nanoTime() - s.atNanos() < config.accounts().recheckAfter().toNanos() ? Optional.of(s.status()) : Optional.empty();
     }
 
     /**

@@ -25,6 +25,7 @@ import org.seminar.annotator.account.CurrentUser;
 import org.seminar.annotator.account.Roles;
 import org.seminar.annotator.account.UserAdministration;
 import org.seminar.annotator.audit.AdminLog;
+import org.seminar.annotator.config.AnnotatorConfig;
 import org.seminar.annotator.group.GroupAdministration;
 import org.seminar.annotator.web.ParameterRules;
 import org.seminar.annotator.web.ProblemException;
@@ -38,11 +39,10 @@ import org.seminar.annotator.web.ProblemException;
 @Produces(MediaType.TEXT_HTML)
 public class AdminPageResource {
 
-    private static final int PAGE = 20;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance users(List<AccountViews.UserView> users, String search, int first, boolean more,
+        static native TemplateInstance users(List<AccountViews.UserView> users, String search, int first, int pageSize, boolean more,
                 List<AccountViews.GroupView> groups, String flash, String error);
 
         static native TemplateInstance user(AccountViews.UserView user, List<AccountViews.GroupView> groups, String flash, String error);
@@ -57,6 +57,8 @@ public class AdminPageResource {
         static native TemplateInstance unavailable(String detail);
     }
 
+    @Inject
+    AnnotatorConfig config;
     @Inject
     UserAdministration users;
     @Inject
@@ -73,9 +75,9 @@ public class AdminPageResource {
         Integer start = ParameterRules.integer("first", first, 0, Integer.MAX_VALUE);
         return page(() -> {
             int from = start == null ? 0 : start;
-            List<AccountViews.UserView> found = users.list(search, from, PAGE + 1);
-            return Templates.users(found.subList(0, Math.min(PAGE, found.size())), search == null ? "" : search, from,
-                    found.size() > PAGE, groups.list(), flash, null);
+            List<AccountViews.UserView> found = users.list(search, from, config.admin().pageSize() + 1);
+            return Templates.users(found.subList(0, Math.min(config.admin().pageSize(), found.size())), search == null ? "" : search, from,
+                    config.admin().pageSize(), found.size() > config.admin().pageSize(), groups.list(), flash, null);
         });
     }
 
@@ -90,7 +92,7 @@ public class AdminPageResource {
                     temporary != null, roles, groups), admin.username());
             return redirect("/admin/users/" + created.id(), "Account " + created.username() + " created.");
         } catch (ProblemException e) {
-            return page(e.status(), () -> Templates.users(users.list(null, 0, PAGE), "", 0, false, this.groups.list(), null, e.getMessage()));
+            return page(e.status(), () -> Templates.users(users.list(null, 0, config.admin().pageSize()), "", 0, config.admin().pageSize(), false, this.groups.list(), null, e.getMessage()));
         }
     }
 

@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.seminar.annotator.account.CurrentUser;
 import org.seminar.annotator.account.Roles;
+import org.seminar.annotator.config.AnnotatorConfig;
 import org.seminar.annotator.web.ProblemException;
 
 /** The documents list (with the import form for admins) and the paragraph-by-paragraph reading view. */
@@ -34,9 +35,11 @@ public class DocumentPageResource {
     static class Templates {
         static native TemplateInstance list(List<DocumentViews.Summary> documents, String error);
 
-        static native TemplateInstance reading(DocumentViews.Detail doc);
+        static native TemplateInstance reading(DocumentViews.Detail doc, long presenceIntervalMillis);
     }
 
+    @Inject
+    AnnotatorConfig config;
     @Inject
     DocumentService documents;
     @Inject
@@ -52,7 +55,7 @@ public class DocumentPageResource {
     @GET
     @Path("{id}")
     public TemplateInstance reading(@PathParam("id") String id) {
-        return Templates.reading(documents.get(id));
+        return Templates.reading(documents.get(id), config.live().presenceInterval().toMillis());
     }
 
     /** The import form: a file or pasted text, with the print-extraction repairs when ticked. */

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.GroupRepresentation;
+import org.seminar.annotator.config.AnnotatorConfig;
 import org.seminar.annotator.web.ProblemException;
 
 /**
@@ -23,7 +24,6 @@ import org.seminar.annotator.web.ProblemException;
 public class SeminarGroups {
 
     private static final Logger LOG = Logger.getLogger(SeminarGroups.class);
-    private static final Duration FRESH_FOR = Duration.ofMinutes(1);
 
     private record Cached(String id, Instant at) {
     }
@@ -35,13 +35,15 @@ public class SeminarGroups {
     Keycloak keycloak;
     @Inject
     GroupStore store;
+    @Inject
+    AnnotatorConfig config;
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.keycloak.admin-client.realm")
     String realm;
 
     /** The Keycloak id of a top-level group named {@code name}, if it exists. */
     public Optional<String> idOf(String name) {
         Cached cached = idByName.get(name);
-        if (cached != null && cached.at().plus(FRESH_FOR).isAfter(Instant.now())) {
+        if (cached != null && cached.at().plus(config.caches().groupNames()).isAfter(Instant.now())) {
             return Optional.of(cached.id());
         }
         try {

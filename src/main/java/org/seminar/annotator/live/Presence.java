@@ -11,6 +11,7 @@ import org.seminar.annotator.annotation.AnnotationEvent;
 import org.seminar.annotator.annotation.EventType;
 import org.seminar.annotator.annotation.Reader;
 import org.seminar.annotator.annotation.Visibility;
+import org.seminar.annotator.config.AnnotatorConfig;
 import org.seminar.annotator.document.Document;
 import org.seminar.annotator.web.ProblemException;
 
@@ -35,6 +36,8 @@ public class Presence {
     EventJournal journal;
     @Inject
     Visibility visibility;
+    @Inject
+    AnnotatorConfig config;
 
     @Transactional
     public void report(String documentId, Report request, Reader reader) {
@@ -64,8 +67,8 @@ public class Presence {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select username, name, section_id, seen_at, group_ids from presence
-                where document_id = :doc and seen_at > now() - interval '70 seconds' and username <> :me order by name""")
-                .setParameter("doc", documentId).setParameter("me", reader.username()).getResultList();
+                where document_id = :doc and seen_at > :since and username <> :me order by name""")
+                .setParameter("doc", documentId).setParameter("since", Instant.now().minus(config.live().presenceExpiry())).setParameter("me", reader.username()).getResultList();
         return rows.stream()
                 .filter(r -> Arrays.stream(((String) r[4]).split(",")).anyMatch(group -> visibility.inGroup(reader, group)))
                 .map(r -> new Here((String) r[0], (String) r[1], (String) r[2], org.seminar.annotator.storage.SqlValues.instant(r[3])))

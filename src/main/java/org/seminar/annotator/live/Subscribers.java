@@ -26,6 +26,7 @@ import org.seminar.annotator.annotation.BlindModes;
 import org.seminar.annotator.annotation.EventType;
 import org.seminar.annotator.annotation.Reader;
 import org.seminar.annotator.annotation.Visibility;
+import org.seminar.annotator.config.AnnotatorConfig;
 
 /** The event streams open on this instance; each gets only the events its reader may see. */
 @ApplicationScoped
@@ -47,6 +48,8 @@ public class Subscribers {
     @Inject
     AccountStatus accounts;
     @Inject
+    AnnotatorConfig config;
+    @Inject
     BlindModes blindModes;
     @Inject
     ObjectMapper json;
@@ -58,11 +61,11 @@ public class Subscribers {
             t.setDaemon(true);
             return t;
         });
-        // a comment line every 15 s keeps idle streams open through proxies and shows dead ones
+        // a comment line every heartbeat keeps idle streams open through proxies and shows dead ones
         heartbeat.scheduleAtFixedRate(() -> {
             closeStreamsOfChangedAccounts();
             open.forEach(s -> send(s, s.sse().newEventBuilder().comment("keep-alive").build()));
-        }, 15, 15, TimeUnit.SECONDS);
+        }, config.live().heartbeat().toMillis(), config.live().heartbeat().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**

@@ -39,7 +39,11 @@ public class LocalServicesConfigSourceFactory implements ConfigSourceFactory {
             supplied.put("quarkus.datasource.password", "postgres");
         }
         if (value(context, "quarkus.oidc.auth-server-url", "").isBlank()) {
-            Path home = Path.of(value(context, "annotator.local.keycloak-home", "target/keycloak/keycloak-26.5.6"));
+            String version = value(context, "annotator.local.keycloak-version", null);
+            if (version == null) {
+                throw new IllegalStateException("annotator.local.keycloak-version is missing: the build writes it from pom.xml");
+            }
+            Path home = Path.of(value(context, "annotator.local.keycloak-home", "target/keycloak/keycloak-" + version));
             int port = Integer.parseInt(value(context, "annotator.local.keycloak-port", "8180"));
             LocalKeycloak keycloak = LocalServices.keycloak(home, dataDir.resolve("keycloak"), port);
             supplied.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());

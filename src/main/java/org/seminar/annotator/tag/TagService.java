@@ -1,6 +1,7 @@
 package org.seminar.annotator.tag;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.seminar.annotator.config.AnnotatorConfig;
 import org.seminar.annotator.storage.Versions;
 import org.seminar.annotator.web.Problem;
 import org.seminar.annotator.web.ProblemException;
@@ -41,8 +43,8 @@ public class TagService {
     /** The codebook changes rarely and is read on every annotation write: kept in memory, dropped on change. */
     private volatile Map<String, TagView> cache;
     private volatile long cachedAt;
-    /** Other app instances see a change within this time. */
-    private static final long CACHE_MILLIS = 30_000;
+    @Inject
+    AnnotatorConfig config;
 
     @Transactional
     public List<TagView> list() {
@@ -53,7 +55,7 @@ public class TagService {
     @Transactional
     public Map<String, TagView> bySlug() {
         Map<String, TagView> current = cache;
-        if (current == null || System.currentTimeMillis() - cachedAt > CACHE_MILLIS) {
+        if (current == null || System.currentTimeMillis() - cachedAt > config.caches().codebook().toMillis()) {
             current = Tag.inOrder().stream().map(TagView::of)
                     .collect(Collectors.toMap(TagView::slug, t -> t, (a, b) -> a, LinkedHashMap::new));
             cache = current;

@@ -2,9 +2,10 @@ package org.seminar.annotator.web;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.seminar.annotator.config.AnnotatorConfig;
 
 /**
  * The address people reach the app at, the one owner of absolute URLs (exports, JSON-LD ids) and of
@@ -16,11 +17,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class PublicAddress {
 
-    @ConfigProperty(name = "annotator.public-url")
-    Optional<URI> configured;
+    @Inject
+    AnnotatorConfig config;
 
     /** The base URL without a trailing slash, e.g. {@code https://annotate.example.org}. */
     public String baseUrl(HttpServerRequest request) {
+        Optional<URI> configured = config.publicUrl();
         if (configured.isPresent()) {
             String url = configured.get().toString();
             return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;

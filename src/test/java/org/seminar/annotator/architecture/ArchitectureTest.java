@@ -28,18 +28,19 @@ class ArchitectureTest {
     /** Which of the app's packages each package may use (besides itself); the order is bottom to top. */
     static final Map<String, Set<String>> MAY_USE = new LinkedHashMap<>();
     static {
-        MAY_USE.put("web", Set.of());
+        MAY_USE.put("config", Set.of());
+        MAY_USE.put("web", Set.of("config"));
         MAY_USE.put("local", Set.of());
-        MAY_USE.put("storage", Set.of("web"));
-        MAY_USE.put("audit", Set.of("web", "storage"));
-        MAY_USE.put("account", Set.of("web", "storage", "audit"));
-        MAY_USE.put("group", Set.of("web", "storage", "audit", "account"));
-        MAY_USE.put("tag", Set.of("web", "storage", "account"));
-        MAY_USE.put("document", Set.of("web", "storage", "account"));
-        MAY_USE.put("annotation", Set.of("web", "storage", "account", "group", "tag", "document"));
-        MAY_USE.put("live", Set.of("web", "storage", "account", "document", "annotation"));
-        MAY_USE.put("report", Set.of("web", "storage", "account", "group", "tag", "document", "annotation"));
-        MAY_USE.put("admin", Set.of("web", "storage", "audit", "account", "group"));
+        MAY_USE.put("storage", Set.of("web", "config"));
+        MAY_USE.put("audit", Set.of("config", "web", "storage"));
+        MAY_USE.put("account", Set.of("config", "web", "storage", "audit"));
+        MAY_USE.put("group", Set.of("config", "web", "storage", "audit", "account"));
+        MAY_USE.put("tag", Set.of("config", "web", "storage", "account"));
+        MAY_USE.put("document", Set.of("config", "web", "storage", "account"));
+        MAY_USE.put("annotation", Set.of("config", "web", "storage", "account", "group", "tag", "document"));
+        MAY_USE.put("live", Set.of("config", "web", "storage", "account", "document", "annotation"));
+        MAY_USE.put("report", Set.of("config", "web", "storage", "account", "group", "tag", "document", "annotation"));
+        MAY_USE.put("admin", Set.of("config", "web", "storage", "audit", "account", "group"));
     }
 
     static JavaClasses classes;

@@ -28,7 +28,7 @@ public final class AppInstance implements AutoCloseable {
         }
         command.add("-jar");
         command.add(System.getProperty("annotator.app-jar", "target/quarkus-app/quarkus-run.jar"));
-        File log = new File(System.getProperty("annotator.test-data", "target/it-data"), name + ".log");
+        File log = new File(System.getProperty("annotator-test.data", "target/it-data"), name + ".log");
         log.getParentFile().mkdirs();
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
         HttpClient http = HttpClient.newHttpClient();

@@ -27,12 +27,12 @@ public final class Browser implements AutoCloseable {
             options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
                     "download.prompt_for_download", false));
             options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
-            options.setBinary(System.getProperty("annotator.chromium", "/usr/bin/chromium"));
+            options.setBinary(System.getProperty("annotator-test.chromium", "/usr/bin/chromium"));
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(Path.of(System.getProperty("annotator.chromedriver", "/usr/bin/chromedriver")).toFile())
+                    .usingDriverExecutable(Path.of(System.getProperty("annotator-test.chromedriver", "/usr/bin/chromedriver")).toFile())
                     .usingAnyFreePort().build();
             driver = new ChromeDriver(service, options);
         } catch (java.io.IOException e) {

@@ -53,8 +53,9 @@ public class TestServers implements LauncherSessionListener, TestExecutionListen
         if (postgres != null) {
             return;
         }
-        Path root = Path.of(System.getProperty("annotator.test-data", "target/test-data"));
-        Path keycloakHome = Path.of(System.getProperty("annotator.keycloak-home", "target/keycloak/keycloak-26.5.6"));
+        Path root = Path.of(System.getProperty("annotator-test.data", "target/test-data"));
+        // surefire and failsafe pass it from pom.xml, where the Keycloak version is defined once
+        Path keycloakHome = Path.of(System.getProperty("annotator-test.keycloak-home"));
         deleteTree(root);
         postgres = LocalPostgres.start(root.resolve("postgres"), 0);
         System.setProperty("quarkus.datasource.jdbc.url", postgres.jdbcUrl());

@@ -1,0 +1,101 @@
+package org.seminar.annotator.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every tunable of the app, typed and in one place ({@code annotator.*} in application.properties,
+ * or {@code ANNOTATOR_*} in the environment). Code reads its knobs here rather than keeping literals.
+ */
+@ConfigMapping(prefix = "annotator")
+public interface AnnotatorConfig {
+
+    /**
+     * The address people open the app at (behind a proxy: the public one). Absolute URLs in exports
+     * and the same-origin check for cookie-authenticated writes use it; unset, it is
+     * {@code http://localhost:<port>} with the port the server listens on.
+     */
+    Optional<URI> publicUrl();
+
+    /** The zero-setup run's own PostgreSQL and Keycloak (read before the app starts, see {@code local}). */
+    Local local();
+
+    /** Accounts as Keycloak has them now. */
+    Accounts accounts();
+
+    /** Live updates and presence. */
+    Live live();
+
+    /** How long rarely changing data is kept in memory; other app instances see a change within this time. */
+    Caches caches();
+
+    /** The admin area. */
+    Admin admin();
+
+    interface Local {
+        /** Folder of the embedded PostgreSQL ({@code postgres/}) and the local Keycloak ({@code keycloak/}). */
+        @WithDefault("data")
+        String dataDir();
+
+        /** Port of the embedded PostgreSQL; 0 picks a free one. */
+        @WithDefault("0")
+        int postgresPort();
+
+        /** Port of the local Keycloak. */
+        @WithDefault("8180")
+        int keycloakPort();
+
+        /** Version of the Keycloak distribution the build unpacks; written by the build from pom.xml. */
+        String keycloakVersion();
+
+        /** The unpacked Keycloak distribution; unset, where the build puts it for {@link #keycloakVersion()}. */
+        Optional<String> keycloakHome();
+    }
+
+    interface Accounts {
+        /**
+         * How old Keycloak's answer about an account (enabled, roles, groups) may be before it is asked
+         * again: disabling someone takes effect on their next request after at most this long (at once
+         * when done through this app's admin area).
+         */
+        @WithDefault("5S")
+        Duration recheckAfter();
+    }
+
+    interface Live {
+        /** Comment lines sent on idle event streams, to keep them open through proxies and find dead ones. */
+        @WithDefault("15S")
+        Duration heartbeat();
+
+        /**
+         * How often a reading page reports who reads where; a reader silent for two intervals and ten
+         * seconds counts as gone. The page gets this value from the server.
+         */
+        @WithDefault("30S")
+        Duration presenceInterval();
+
+        /** How long a reader counts as present after their last report. */
+        default Duration presenceExpiry() {
+            return presenceInterval().multipliedBy(2).plusSeconds(10);
+        }
+    }
+
+    interface Caches {
+        /** The tag codebook, read on every annotation write. */
+        @WithDefault("30S")
+        Duration codebook();
+
+        /** Seminar group name → Keycloak id lookups. */
+        @WithDefault("1M")
+        Duration groupNames();
+    }
+
+    interface Admin {
+        /** Accounts per page in the admin area. */
+        @WithDefault("20")
+        int pageSize();
+    }
+}
