@@ -93,6 +93,23 @@ final class EventStream implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Everything received until an event the reader's own presence report produces arrives: proof
+     * that the stream was live the whole time, so what is missing from the list never came. Fails
+     * when the proof does not arrive within 10 s.
+     */
+    String everythingUntilOwnPresence(String baseUrl, String documentId, String username) throws InterruptedException {
+        io.restassured.RestAssured.given().baseUri(baseUrl).header("Authorization", org.seminar.annotator.support.Tokens.bearer(username))
+                .contentType("application/json").body(java.util.Map.of())
+                .put("/api/documents/" + documentId + "/presence").then().statusCode(204);
+        StringBuilder seen = new StringBuilder();
+        Event proof = awaitEvent(e -> e.name().equals("presence") && e.data().contains("\"" + username + "\""), Duration.ofSeconds(10), seen);
+        if (proof == null) {
+            throw new AssertionError("the stream of " + username + " did not deliver their own presence within 10 s");
+        }
+        return seen.toString();
+    }
+
     /** Whether the server ended the stream (the reading thread reached its end). */
     boolean endedByServer(Duration limit) throws InterruptedException {
         reader.join(limit.toMillis());

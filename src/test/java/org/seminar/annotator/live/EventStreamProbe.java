@@ -23,15 +23,7 @@ public final class EventStreamProbe {
             if (stream.status != 200) {
                 return "status " + stream.status;
             }
-            given().header("Authorization", Tokens.bearer(username)).contentType("application/json").body(Map.of())
-                    .put("/api/documents/" + documentId + "/presence").then().statusCode(204);
-            StringBuilder all = new StringBuilder();
-            EventStream.Event sentinel = stream.awaitEvent(e -> e.name().equals("presence") && e.data().contains("\"" + username + "\""),
-                    Duration.ofSeconds(10), all);
-            if (sentinel == null) {
-                throw new AssertionError("the stream of " + username + " did not deliver their own presence within 10 s");
-            }
-            return all.toString();
+            return stream.everythingUntilOwnPresence(base.toString(), documentId, username);
         }
     }
 }

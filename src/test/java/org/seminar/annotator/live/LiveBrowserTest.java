@@ -31,7 +31,7 @@ class LiveBrowserTest {
         try (Browser rita = new Browser(); Browser rob = new Browser()) {
             rob.signIn(page, "reviewer2");
             rob.waitUpTo(Duration.ofSeconds(10)).until(d -> "true".equals(d.findElement(By.id("reader")).getAttribute("data-live")));
-            Object robWindow = rob.driver.executeScript("window.marker = 'not reloaded'; return window.marker;");
+            rob.driver.executeScript("window.marker = 'not reloaded';");
 
             rita.signIn(page, "reviewer1");
             rita.waitUpTo(Duration.ofSeconds(10)).until(d -> "true".equals(d.findElement(By.id("reader")).getAttribute("data-ready")));
@@ -46,7 +46,6 @@ class LiveBrowserTest {
                     .until(d -> d.findElements(By.cssSelector("#" + paragraph + " mark.hl")).stream().findFirst().orElse(null));
             assertEquals("Neutral states stay out of alliances.", mark.getText());
             assertEquals("not reloaded", rob.driver.executeScript("return window.marker;"), "the page was not reloaded");
-            assertEquals(robWindow, "not reloaded");
             rob.waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("presence")).getText().contains("Rita Reviewer"));
             WebElement notice = rob.driver.findElement(By.id("live-notice"));
             assertTrue(notice.getText().contains("New annotation in paragraph 1 by Rita Reviewer"), notice.getText());
