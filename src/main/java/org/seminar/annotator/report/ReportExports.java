@@ -221,9 +221,7 @@ public class ReportExports {
 
     @Transactional
     public String markdown(String documentId, ReportService.Filter filter, Reader reader) {
-        Object report = reports.report(documentId, filter, reader);
-        List<ReportViews.GroupReport> groupReports = report instanceof ReportViews.AllGroups all ? all.groups()
-                : List.of((ReportViews.GroupReport) report);
+        List<ReportViews.GroupReport> groupReports = reports.report(documentId, filter, reader).groupReports();
         Document doc = Document.findById(documentId);
         StringBuilder md = new StringBuilder("# Annotation report: " + md(doc.title) + "\n\n");
         for (ReportViews.GroupReport g : groupReports) {

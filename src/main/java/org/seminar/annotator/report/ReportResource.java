@@ -30,6 +30,8 @@ public class ReportResource {
     @Inject
     ReportExports exports;
     @Inject
+    FinishedMarks finishedMarks;
+    @Inject
     Readers readers;
     @Inject
     PublicAddress address;
@@ -59,6 +61,6 @@ public class ReportResource {
         if (!kind.equals("finished")) {
             throw new jakarta.ws.rs.NotAllowedException("GET");
         }
-        return Response.ok(reports.setFinished(id, request, readers.current()), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(finishedMarks.set(id, request, readers.current()), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,6 +40,8 @@ public class ReportService {
     KeycloakAccounts keycloak;
     @Inject
     Visibility visibility;
+    @Inject
+    FinishedMarks finishedMarks;
 
     /** Filters shared with the annotation list; null means any. */
     public record Filter(String group, String tag, String author) {
@@ -69,7 +71,7 @@ public class ReportService {
     }
 
     @Transactional
-    public Object report(String documentId, Filter filter, Reader reader) {
+    public ReportViews.Report report(String documentId, Filter filter, Reader reader) {
         List<String> ids = groupIds(documentId, filter, reader);
         if (filter.group() == null || filter.group().isBlank()) {
             if (reader.admin()) {
@@ -96,20 +98,20 @@ public class ReportService {
         // reviewers: annotation totals
         Map<String, String> names = new TreeMap<>();
         Map<String, Long> totals = new HashMap<>();
-        for (Object[] row : rows("""
-                select a.author, max(a.author_name), count(*) from annotation a
+        for (Tuple row : rows("""
+                select a.author, max(a.author_name) as name, count(*) as n from annotation a
                 where a.document_id = :doc and a.group_id = :group and not a.hidden %s group by a.author""", documentId, groupId, tag, author, reader)) {
-            names.put((String) row[0], (String) row[1]);
-            totals.put((String) row[0], ((Number) row[2]).longValue());
+            names.put(row.get("author", String.class), row.get("name", String.class));
+            totals.put(row.get("author", String.class), row.get("n", Number.class).longValue());
         }
         // one pass over (annotation, tag) for every count and for coverage: per reviewer and tag, per
         // paragraph and tag, per tag, per (reviewer, paragraph, tag) for agreement, and the union of ranges
         Map<String, Map<String, Long>> reviewerByTag = new HashMap<>();
         Map<String, Map<String, Long>> paragraphByTag = new HashMap<>();
-        Map<String, long[]> tagFigures = new LinkedHashMap<>();
-        Set<String> applied = new HashSet<>();
+        Map<String, TagFigures> tagFigures = new LinkedHashMap<>();
+        Set<AgreementMatrix.Applied> applied = new HashSet<>();
         Set<String> annotators = new TreeSet<>();
-        for (Object[] row : rows("""
+        for (Tuple row : rows("""
                 with base as materialized (
                          select a.author, a.paragraph_id, a.start_offset s, a.end_offset e, t.tag_slug
                          from annotation a join annotation_tag t on t.annotation_id = a.id
@@ -119,49 +121,52 @@ public class ReportService {
                                                         (author, paragraph_id, tag_slug))),
                      merged as (select tag_slug, unnest(range_agg(int4range(s, e))) r from base group by tag_slug, paragraph_id),
                      coverage as (select tag_slug, sum(upper(r) - lower(r)) total from merged group by tag_slug)
-                select author, paragraph_id, tag_slug, n, g from counts
+                select author, paragraph_id, tag_slug, n, g as grouping from counts
                 union all select null, null, tag_slug, total, -1 from coverage""", documentId, groupId, tag, author, reader)) {
-            String slug = (String) row[2];
+            String slug = row.get("tag_slug", String.class);
             if (tag != null && !tag.equals(slug)) {
                 continue;
             }
-            long count = n(row[3]);
-            long[] f = tagFigures.computeIfAbsent(slug, k -> new long[4]);
-            switch (((Number) row[4]).intValue()) {
+            String reviewer = row.get("author", String.class);
+            String paragraph = row.get("paragraph_id", String.class);
+            long count = row.get("n", Number.class).longValue();
+            TagFigures f = tagFigures.computeIfAbsent(slug, k -> new TagFigures());
+            // grouping(author, paragraph_id): 0 both grouped by, 1 author only, 2 paragraph only, 3 neither; -1 coverage
+            switch (row.get("grouping", Number.class).intValue()) {
                 case 0 -> { // reviewer, paragraph and tag: what agreement is computed from
-                    annotators.add((String) row[0]);
-                    applied.add(row[0] + "\u0000" + row[1] + "\u0000" + slug);
+                    annotators.add(reviewer);
+                    applied.add(new AgreementMatrix.Applied(reviewer, paragraph, slug));
                 }
                 case 1 -> { // reviewer and tag
-                    reviewerByTag.computeIfAbsent((String) row[0], k -> new TreeMap<>()).put(slug, count);
-                    f[2]++;
+                    reviewerByTag.computeIfAbsent(reviewer, k -> new TreeMap<>()).put(slug, count);
+                    f.reviewers++;
                 }
                 case 2 -> { // paragraph and tag
-                    paragraphByTag.computeIfAbsent((String) row[1], k -> new TreeMap<>()).put(slug, count);
-                    f[1]++;
+                    paragraphByTag.computeIfAbsent(paragraph, k -> new TreeMap<>()).put(slug, count);
+                    f.paragraphs++;
                 }
-                case 3 -> f[0] = count; // tag
-                default -> f[3] = count; // coverage: size of the union of the tag's ranges
+                case 3 -> f.annotations = count;
+                default -> f.characters = count; // coverage: size of the union of the tag's ranges
             }
         }
-        Set<String> finished = new TreeSet<>(finishedUsers(documentId, groupId));
+        Set<String> finished = new TreeSet<>(finishedMarks.of(documentId, groupId));
         List<ReportViews.TagRow> tagRows = new ArrayList<>();
         for (TagService.TagView t : codebook.values()) {
             if (tag != null && !tag.equals(t.slug())) {
                 continue;
             }
-            long[] f = tagFigures.getOrDefault(t.slug(), new long[4]);
-            if (!t.retired() || f[0] > 0) {
-                tagRows.add(new ReportViews.TagRow(t.slug(), t.name(), f[0], f[1], f[2], f[3]));
+            TagFigures f = tagFigures.getOrDefault(t.slug(), new TagFigures());
+            if (!t.retired() || f.annotations > 0) {
+                tagRows.add(new ReportViews.TagRow(t.slug(), t.name(), f.annotations, f.paragraphs, f.reviewers, f.characters));
             }
         }
 
         // every paragraph in reading order
-        List<Object[]> paragraphs = list(em.createNativeQuery("select id, number from paragraph where document_id = :doc order by number")
-                .setParameter("doc", documentId));
-        List<ReportViews.ParagraphRow> paragraphRows = paragraphs.stream()
-                .map(p -> new ReportViews.ParagraphRow((String) p[0], ((Number) p[1]).intValue(),
-                        paragraphByTag.getOrDefault((String) p[0], Map.of())))
+        List<AgreementMatrix.Unit> units = em.createQuery("select p.id, p.number from Paragraph p where p.documentId = ?1 order by p.number",
+                        Tuple.class).setParameter(1, documentId).getResultStream()
+                .map(p -> new AgreementMatrix.Unit(p.get(0, String.class), p.get(1, Integer.class))).toList();
+        List<ReportViews.ParagraphRow> paragraphRows = units.stream()
+                .map(p -> new ReportViews.ParagraphRow(p.paragraphId(), p.number(), paragraphByTag.getOrDefault(p.paragraphId(), Map.of())))
                 .toList();
 
         // reviewers who finished but made no annotation matching the filters still appear
@@ -174,103 +179,18 @@ public class ReportService {
                         finished.contains(e.getKey()), reviewerByTag.getOrDefault(e.getKey(), Map.of())))
                 .toList();
 
-        ReportViews.AgreementView agreement = agreement(tag, paragraphs, finished, tagRows, applied, annotators);
+        ReportViews.AgreementView agreement = AgreementMatrix.compute(units, tagRows.stream().map(ReportViews.TagRow::slug).toList(),
+                applied, List.copyOf(finished), annotators);
         return new ReportViews.GroupReport(documentId, groups.nameOf(groupId), reviewers, tagRows, paragraphRows, agreement,
                 notAnnotated(groupId, names.keySet()));
     }
 
-    /**
-     * Units are the body paragraphs; coders are the reviewers who marked the document finished, or,
-     * while nobody has, everyone who annotated it; a coder's value for a paragraph and tag is 1 if
-     * they applied the tag anywhere in it.
-     */
-    private ReportViews.AgreementView agreement(String tag, List<Object[]> paragraphs, Set<String> finished,
-            List<ReportViews.TagRow> tagRows, Set<String> applied, Set<String> annotators) {
-        List<String> coders = new ArrayList<>(finished.isEmpty() ? annotators : finished);
-        String codersAre = finished.isEmpty() ? "reviewers who annotated the document (nobody has marked it finished yet)"
-                : "reviewers who marked the document finished";
-        Map<String, ReportViews.TagAgreement> byTag = new LinkedHashMap<>();
-        Map<String, Map<String, Double>> pairKappas = new LinkedHashMap<>();
-        List<ReportViews.Split> splits = new ArrayList<>();
-        for (ReportViews.TagRow t : tagRows) {
-            if (tag != null && !tag.equals(t.slug())) {
-                continue;
-            }
-            List<List<Integer>> units = new ArrayList<>();
-            int[][] counts = new int[paragraphs.size()][2];
-            List<List<Integer>> byCoder = new ArrayList<>();
-            coders.forEach(c -> byCoder.add(new ArrayList<>()));
-            for (int u = 0; u < paragraphs.size(); u++) {
-                List<Integer> unit = new ArrayList<>();
-                for (int c = 0; c < coders.size(); c++) {
-                    int value = applied.contains(coders.get(c) + "\u0000" + paragraphs.get(u)[0] + "\u0000" + t.slug()) ? 1 : 0;
-                    unit.add(value);
-                    counts[u][value]++;
-                    byCoder.get(c).add(value);
-                }
-                units.add(unit);
-                if (counts[u][0] > 0 && counts[u][1] > 0) {
-                    splits.add(new ReportViews.Split((String) paragraphs.get(u)[0], ((Number) paragraphs.get(u)[1]).intValue(), t.slug(),
-                            counts[u][1], coders.size()));
-                }
-            }
-            Double alpha = coders.size() < 2 ? null : Agreement.krippendorffAlphaNominal(units);
-            Double fleiss = coders.size() < 2 ? null : Agreement.fleissKappa(counts);
-            byTag.put(t.slug(), new ReportViews.TagAgreement(round(alpha), round(fleiss), Agreement.reading(alpha)));
-            for (int i = 0; i < coders.size(); i++) {
-                for (int j = i + 1; j < coders.size(); j++) {
-                    pairKappas.computeIfAbsent(coders.get(i) + "\u0000" + coders.get(j), k -> new LinkedHashMap<>())
-                            .put(t.slug(), round(Agreement.cohenKappa(byCoder.get(i), byCoder.get(j))));
-                }
-            }
-        }
-        List<ReportViews.Pair> pairwise = pairKappas.entrySet().stream()
-                .map(e -> new ReportViews.Pair(e.getKey().split("\u0000")[0], e.getKey().split("\u0000")[1], e.getValue())).toList();
-        // the most even splits first: those are the paragraphs worth discussing
-        splits.sort(java.util.Comparator.comparingDouble((ReportViews.Split x) -> Math.abs(0.5 - x.applied() / (double) x.coders()))
-                .thenComparingInt(ReportViews.Split::number));
-        return new ReportViews.AgreementView("paragraph", coders, codersAre, byTag, pairwise, splits.subList(0, Math.min(10, splits.size())));
-    }
-
-    // ---- finished ---------------------------------------------------------------------------
-
-    @Transactional
-    public ReportViews.Finished setFinished(String documentId, ReportViews.Finished request, Reader reader) {
-        requireDocument(documentId);
-        if (request == null || request.finished() == null) {
-            throw ProblemException.badField("finished", "is required: true or false");
-        }
-        Map<String, String> mine = reader.groupIdsByName();
-        String group = request.group();
-        if (group == null || group.isBlank()) {
-            if (mine.size() != 1) {
-                throw mine.isEmpty() ? ProblemException.forbidden("You are in no seminar group")
-                        : ProblemException.badField("group", "is required: you are in several groups");
-            }
-            group = mine.keySet().iterator().next();
-        }
-        String groupId = mine.get(group);
-        if (groupId == null) {
-            throw ProblemException.badField("group", "'" + group + "' is not one of your groups");
-        }
-        if (request.finished()) {
-            em.createNativeQuery("""
-                    insert into document_finished (document_id, group_id, username, finished_at) values (:doc, :group, :user, :at)
-                    on conflict do nothing""")
-                    .setParameter("doc", documentId).setParameter("group", groupId).setParameter("user", reader.username())
-                    .setParameter("at", Instant.now()).executeUpdate();
-        } else {
-            em.createNativeQuery("delete from document_finished where document_id = :doc and group_id = :group and username = :user")
-                    .setParameter("doc", documentId).setParameter("group", groupId).setParameter("user", reader.username())
-                    .executeUpdate();
-        }
-        return new ReportViews.Finished(group, request.finished());
-    }
-
-    @Transactional
-    public List<String> finishedUsers(String documentId, String groupId) {
-        return list(em.createNativeQuery("select username from document_finished where document_id = :doc and group_id = :group order by username")
-                .setParameter("doc", documentId).setParameter("group", groupId));
+    /** The figures of one tag, filled from the grouping-sets query. */
+    private static final class TagFigures {
+        long annotations;
+        long paragraphs;
+        long reviewers;
+        long characters;
     }
 
     // ---- helpers ----------------------------------------------------------------------------
@@ -292,7 +212,7 @@ public class ReportService {
     }
 
     /** Rows of a query over the group's annotations {@code a} that the reader may see and moderation left in. */
-    private List<Object[]> rows(String sqlWithFilterSlot, String documentId, String groupId, String tag, String author, Reader reader) {
+    private List<Tuple> rows(String sqlWithFilterSlot, String documentId, String groupId, String tag, String author, Reader reader) {
         Visibility.Condition visible = visibility.annotations("a", reader);
         StringBuilder filters = new StringBuilder(" and ").append(visible.sql());
         if (tag != null) {
@@ -301,7 +221,7 @@ public class ReportService {
         if (author != null) {
             filters.append(" and a.author = :author");
         }
-        Query q = visible.bind(em.createNativeQuery(sqlWithFilterSlot.formatted(filters))).setParameter("doc", documentId)
+        Query q = visible.bind(em.createNativeQuery(sqlWithFilterSlot.formatted(filters), Tuple.class)).setParameter("doc", documentId)
                 .setParameter("group", groupId);
         if (tag != null) {
             q.setParameter("tag", tag);
@@ -321,14 +241,6 @@ public class ReportService {
         if (Document.findById(documentId) == null) {
             throw ProblemException.notFound("No document with id " + documentId);
         }
-    }
-
-    private static long n(Object o) {
-        return ((Number) o).longValue();
-    }
-
-    private static Double round(Double d) {
-        return d == null ? null : Math.round(d * 10000) / 10000.0;
     }
 
     private static String blank(String s) {

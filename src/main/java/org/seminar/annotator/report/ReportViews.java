@@ -1,5 +1,6 @@
 package org.seminar.annotator.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,22 @@ public final class ReportViews {
     private ReportViews() {
     }
 
+    /** A report: one group's, or (admins, no group chosen) every group's side by side. */
+    public sealed interface Report permits GroupReport, AllGroups {
+        /** The group reports it holds, in order. */
+        @JsonIgnore
+        List<GroupReport> groupReports();
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record GroupReport(String documentId, String group, List<ReviewerRow> reviewers, List<TagRow> tags,
-            List<ParagraphRow> paragraphs, AgreementView agreement, List<String> notAnnotated) {
+            List<ParagraphRow> paragraphs, AgreementView agreement, List<String> notAnnotated) implements Report {
+
+        @Override
+        @JsonIgnore
+        public List<GroupReport> groupReports() {
+            return List.of(this);
+        }
 
         /** A tag's agreement figures; null while blind mode hides agreement. */
         public TagAgreement agreementFor(String slug) {
@@ -25,7 +39,12 @@ public final class ReportViews {
     }
 
     /** "All groups": each group's report side by side; agreement is always within one group. */
-    public record AllGroups(String documentId, String group, List<GroupReport> groups) {
+    public record AllGroups(String documentId, String group, List<GroupReport> groups) implements Report {
+        @Override
+        @JsonIgnore
+        public List<GroupReport> groupReports() {
+            return groups;
+        }
     }
 
     public record ReviewerRow(String username, String name, long annotations, boolean finished, Map<String, Long> byTag) {
