@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.seminar.annotator.document.Document;
@@ -43,10 +42,8 @@ public class BlindModes {
 
     @Transactional
     Set<String> load() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select document_id, group_id from blind_mode").getResultList();
         Set<String> set = ConcurrentHashMap.newKeySet();
-        rows.forEach(r -> set.add(r[0] + "/" + r[1]));
+        BlindMode.<BlindMode>listAll().forEach(b -> set.add(b.documentId + "/" + b.groupId));
         blind = set;
         return set;
     }

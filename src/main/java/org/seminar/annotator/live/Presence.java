@@ -48,6 +48,7 @@ public class Presence {
         if (section != null && !section.matches("[a-z0-9]{1,32}")) {
             throw ProblemException.badField("sectionId", "is not a section id");
         }
+        // an upsert: two tabs of one reader report at once without a key conflict
         em.createNativeQuery("""
                 insert into presence (document_id, username, name, group_ids, section_id, seen_at)
                 values (:doc, :user, :name, :groups, :section, :at)
@@ -61,17 +62,14 @@ public class Presence {
         }
     }
 
-    /** Co-members (everyone, for admins) who reported themselves in the last 70 seconds, the asker excluded. */
+    /** Co-members (everyone, for admins) who reported themselves within the presence expiry, the asker excluded. */
     @Transactional
     public List<Here> here(String documentId, Reader reader) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select username, name, section_id, seen_at, group_ids from presence
-                where document_id = :doc and seen_at > :since and username <> :me order by name""")
-                .setParameter("doc", documentId).setParameter("since", Instant.now().minus(config.live().presenceExpiry())).setParameter("me", reader.username()).getResultList();
-        return rows.stream()
-                .filter(r -> Arrays.stream(((String) r[4]).split(",")).anyMatch(group -> visibility.inGroup(reader, group)))
-                .map(r -> new Here((String) r[0], (String) r[1], (String) r[2], org.seminar.annotator.storage.SqlValues.instant(r[3])))
+        List<PresenceEntry> entries = PresenceEntry.list("documentId = ?1 and seenAt > ?2 and username <> ?3 order by name", documentId,
+                Instant.now().minus(config.live().presenceExpiry()), reader.username());
+        return entries.stream()
+                .filter(p -> Arrays.stream(p.groupIds.split(",")).anyMatch(group -> !group.isEmpty() && visibility.inGroup(reader, group)))
+                .map(p -> new Here(p.username, p.name, p.sectionId, p.seenAt))
                 .toList();
     }
 }

@@ -3,6 +3,7 @@ package org.seminar.annotator.report;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -48,10 +49,11 @@ public class ReportExports {
         Visibility.Condition visible = visibility.annotations("a", reader);
         Visibility.Condition replyVisible = visibility.replies("r", "a", reader);
         StringBuilder sql = new StringBuilder("""
-                select a.id, s.heading, p.id, p.number, p.text, a.start_offset, a.end_offset, a.quote, a.prefix, a.suffix,
-                       array_to_string(array(select t.tag_slug from annotation_tag t where t.annotation_id = a.id order by t.tag_slug), ';'),
+                select a.id, s.heading, p.id as paragraph_id, p.number, p.text, a.start_offset, a.end_offset, a.quote, a.prefix,
+                       a.suffix, array_to_string(array(select t.tag_slug from annotation_tag t where t.annotation_id = a.id
+                                                       order by t.tag_slug), ';') as tags,
                        a.comment, a.author, a.author_name, a.group_id, a.created, a.updated,
-                       (select count(*) from reply r where r.annotation_id = a.id and not r.hidden and %s)
+                       (select count(*) from reply r where r.annotation_id = a.id and not r.hidden and %s) as replies
                 from annotation a join paragraph p on p.id = a.paragraph_id join section s on s.id = p.section_id
                 where a.document_id = :doc and a.group_id in (:groups) and not a.hidden and %s""".formatted(replyVisible.sql(), visible.sql()));
         if (filter.tag() != null && !filter.tag().isBlank()) {
@@ -61,7 +63,7 @@ public class ReportExports {
             sql.append(" and a.author = :author");
         }
         sql.append(" order by p.number, a.start_offset, a.created, a.id");
-        var q = replyVisible.bind(visible.bind(em.createNativeQuery(sql.toString()))).setParameter("doc", documentId)
+        var q = replyVisible.bind(visible.bind(em.createNativeQuery(sql.toString(), Tuple.class))).setParameter("doc", documentId)
                 .setParameter("groups", groupIds);
         if (filter.tag() != null && !filter.tag().isBlank()) {
             q.setParameter("tag", filter.tag());
@@ -70,12 +72,17 @@ public class ReportExports {
             q.setParameter("author", filter.author());
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> result = q.getResultList();
-        return result.stream().map(r -> new Row((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(), (String) r[4],
-                ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), (String) r[7], (String) r[8], (String) r[9],
-                r[10] == null || ((String) r[10]).isEmpty() ? List.of() : List.of(((String) r[10]).split(";")), (String) r[11],
-                (String) r[12], (String) r[13], groups.nameOf((String) r[14]), SqlValues.instant(r[15]), SqlValues.instant(r[16]), ((Number) r[17]).longValue()))
-                .toList();
+        List<Tuple> result = q.getResultList();
+        return result.stream().map(r -> {
+            String tagList = r.get("tags", String.class);
+            return new Row(r.get("id", String.class), r.get("heading", String.class), r.get("paragraph_id", String.class),
+                    r.get("number", Number.class).intValue(), r.get("text", String.class), r.get("start_offset", Number.class).intValue(),
+                    r.get("end_offset", Number.class).intValue(), r.get("quote", String.class), r.get("prefix", String.class),
+                    r.get("suffix", String.class), tagList == null || tagList.isEmpty() ? List.of() : List.of(tagList.split(";")),
+                    r.get("comment", String.class), r.get("author", String.class), r.get("author_name", String.class),
+                    groups.nameOf(r.get("group_id", String.class)), SqlValues.instant(r.get("created")), SqlValues.instant(r.get("updated")),
+                    r.get("replies", Number.class).longValue());
+        }).toList();
     }
 
     // ---- CSV (RFC 4180) ---------------------------------------------------------------------
@@ -121,16 +128,16 @@ public class ReportExports {
     @Transactional
     public Map<String, Object> jsonLd(String documentId, ReportService.Filter filter, Reader reader, String baseUrl) {
         List<Row> rows = rows(documentId, filter, reader);
-        Map<String, List<Object[]>> replies = new LinkedHashMap<>();
+        Map<String, List<Tuple>> replies = new LinkedHashMap<>();
         if (!rows.isEmpty()) {
             Visibility.Condition replyVisible = visibility.replies("r", "a", reader);
             @SuppressWarnings("unchecked")
-            List<Object[]> replyRows = replyVisible.bind(em.createNativeQuery("""
+            List<Tuple> replyRows = replyVisible.bind(em.createNativeQuery("""
                     select r.annotation_id, r.id, r.comment, r.author, r.author_name, r.created, r.updated
                     from reply r join annotation a on a.id = r.annotation_id
-                    where r.annotation_id in (:ids) and not r.hidden and %s order by r.created, r.id""".formatted(replyVisible.sql())))
+                    where r.annotation_id in (:ids) and not r.hidden and %s order by r.created, r.id""".formatted(replyVisible.sql()), Tuple.class))
                     .setParameter("ids", rows.stream().map(Row::id).toList()).getResultList();
-            replyRows.forEach(r -> replies.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(r));
+            replyRows.forEach(r -> replies.computeIfAbsent(r.get("annotation_id", String.class), k -> new ArrayList<>()).add(r));
         }
         Map<String, TagService.TagView> codebook = tags.bySlug();
         List<Map<String, Object>> items = new ArrayList<>();
@@ -167,16 +174,16 @@ public class ReportExports {
             target.put("selector", List.of(quote, position));
             a.put("target", target);
             items.add(a);
-            for (Object[] reply : replies.getOrDefault(r.id(), List.of())) {
+            for (Tuple reply : replies.getOrDefault(r.id(), List.of())) {
                 Map<String, Object> re = new LinkedHashMap<>();
                 re.put("@context", "http://www.w3.org/ns/anno.jsonld");
-                re.put("id", baseUrl + "/api/annotations/" + r.id() + "/replies/" + reply[1]);
+                re.put("id", baseUrl + "/api/annotations/" + r.id() + "/replies/" + reply.get("id", String.class));
                 re.put("type", "Annotation");
                 re.put("motivation", "replying");
-                re.put("creator", person(baseUrl, (String) reply[3], (String) reply[4]));
-                re.put("created", iso(SqlValues.instant(reply[5])));
-                re.put("modified", iso(SqlValues.instant(reply[6])));
-                re.put("body", body((String) reply[2], "replying", "text/markdown"));
+                re.put("creator", person(baseUrl, reply.get("author", String.class), reply.get("author_name", String.class)));
+                re.put("created", iso(SqlValues.instant(reply.get("created"))));
+                re.put("modified", iso(SqlValues.instant(reply.get("updated"))));
+                re.put("body", body(reply.get("comment", String.class), "replying", "text/markdown"));
                 re.put("target", baseUrl + "/api/annotations/" + r.id());
                 items.add(re);
             }
