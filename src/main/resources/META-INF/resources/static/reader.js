@@ -166,17 +166,6 @@
   }
 
   // ---- the panel ------------------------------------------------------------------------
-  function markdown(text) {
-    const escaped = String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-    return escaped
-      .replace(/`([^`]+)`/g, '<code>$1</code>')
-      .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
-      .replace(/\*([^*]+)\*/g, '<em>$1</em>')
-      .replace(/\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g, '<a href="$2" rel="noopener noreferrer nofollow">$1</a>')
-      .replace(/\n/g, '<br>');
-  }
-
   function el(tag, attrs, ...children) {
     const e = document.createElement(tag);
     Object.entries(attrs || {}).forEach(([k, v]) => {
@@ -226,7 +215,7 @@
     const replies = el('ol', { class: 'replies', 'aria-label': 'Replies' },
       a.replies.map(r => el('li', { 'data-reply-id': r.id },
         el('p', { class: 'who' }, el('strong', { text: r.authorName }), ' · ', el('time', { datetime: r.created, text: when(r.created) })),
-        el('div', { class: 'comment', html: markdown(r.comment) }))));
+        el('div', { class: 'comment', html: r.commentHtml }))));
     const replyBox = el('textarea', { rows: '2', 'aria-label': 'Reply to ' + a.authorName, placeholder: 'Reply…', maxlength: '10000' });
     const replyForm = el('form', { class: 'reply-form', onsubmit: async e => {
       e.preventDefault();
@@ -241,7 +230,7 @@
                                 'aria-label': 'Annotation by ' + a.authorName },
       el('p', { class: 'tags' }, a.tags.map(chip)),
       el('blockquote', { class: 'quote', text: a.quote }),
-      a.comment ? el('div', { class: 'comment', html: markdown(a.comment) }) : null,
+      a.comment ? el('div', { class: 'comment', html: a.commentHtml }) : null,
       el('p', { class: 'who' }, el('strong', { text: a.authorName }), ' · ', el('span', { text: a.group }), ' · ',
         el('time', { datetime: a.created, text: when(a.created) }), a.hidden ? ' · hidden by moderation' : ''),
       actions, replies, replyForm);

@@ -1,57 +1,37 @@
 package org.seminar.annotator.account;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.seminar.annotator.web.ProblemException;
 
-/** RFC 4180 CSV reading, with the separator (comma or semicolon) taken from the header line. */
+/**
+ * Reads RFC 4180 CSV with Apache Commons CSV, the separator (comma, or semicolon as spreadsheets in
+ * many locales write it) taken from the header line.
+ */
 public final class Csv {
 
     private Csv() {
     }
 
+    /** The records, blank lines left out; a malformed file (an unclosed quote) is a 400 naming the body. */
     public static List<List<String>> parse(String text) {
         String firstLine = text.lines().findFirst().orElse("");
         char separator = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(true).get();
         List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            any = true;
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == separator) {
-                record.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                record.add(field.toString());
-                field.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-                any = false;
-            } else {
-                field.append(c);
+        try (CSVParser parser = CSVParser.parse(text, format)) {
+            for (CSVRecord record : parser) {
+                records.add(record.toList());
             }
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw ProblemException.badField("body", "is not readable CSV (" + e.getMessage() + ")");
         }
-        if (any || field.length() > 0 || !record.isEmpty()) {
-            record.add(field.toString());
-            records.add(record);
-        }
-        records.removeIf(r -> r.size() == 1 && r.get(0).isBlank());
+        records.removeIf(r -> r.stream().allMatch(String::isBlank));
         return records;
     }
 

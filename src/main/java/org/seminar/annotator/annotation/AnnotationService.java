@@ -96,6 +96,7 @@ public class AnnotationService {
                     row.get("start_offset", Number.class).intValue(), row.get("end_offset", Number.class).intValue(),
                     row.get("quote", String.class), row.get("prefix", String.class), row.get("suffix", String.class),
                     tagList == null || tagList.isEmpty() ? List.of() : List.of(tagList.split(",")), row.get("comment", String.class),
+                    Comments.html(row.get("comment", String.class)),
                     row.get("author", String.class), row.get("author_name", String.class), groups.nameOf(row.get("group_id", String.class)),
                     SqlValues.instant(row.get("created")), SqlValues.instant(row.get("updated")), row.get("version", Number.class).intValue(),
                     replies.getOrDefault(id, List.of()), Boolean.TRUE.equals(row.get("hidden")) ? Boolean.TRUE : null));
@@ -337,12 +338,12 @@ public class AnnotationService {
     private AnnotationViews.AnnotationView view(Annotation a, List<Reply> shownReplies) {
         List<AnnotationViews.ReplyView> shown = shownReplies.stream().map(AnnotationService::replyView).toList();
         return new AnnotationViews.AnnotationView(a.id, a.documentId, a.paragraphId, a.start, a.end, a.quote, a.prefix, a.suffix,
-                a.tags.stream().sorted().toList(), a.comment, a.author, a.authorName, groups.nameOf(a.groupId), a.created, a.updated, a.version,
+                a.tags.stream().sorted().toList(), a.comment, Comments.html(a.comment), a.author, a.authorName, groups.nameOf(a.groupId), a.created, a.updated, a.version,
                 shown, a.hidden ? Boolean.TRUE : null);
     }
 
     static AnnotationViews.ReplyView replyView(Reply r) {
-        return new AnnotationViews.ReplyView(r.id, r.annotationId, r.comment, r.author, r.authorName, r.created, r.updated,
+        return new AnnotationViews.ReplyView(r.id, r.annotationId, r.comment, Comments.html(r.comment), r.author, r.authorName, r.created, r.updated,
                 r.version, r.hidden ? Boolean.TRUE : null);
     }
 

@@ -30,13 +30,15 @@ public final class AnnotationViews {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ReplyView(String id, String annotationId, String comment, String author, String authorName,
+    /** A reply; {@code commentHtml} is its comment rendered by {@link Comments}. */
+    public record ReplyView(String id, String annotationId, String comment, String commentHtml, String author, String authorName,
             Instant created, Instant updated, int version, Boolean hidden) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** An annotation; {@code commentHtml} is its comment rendered by {@link Comments}. */
     public record AnnotationView(String id, String documentId, String paragraphId, int start, int end, String quote,
-            String prefix, String suffix, List<String> tags, String comment, String author, String authorName,
+            String prefix, String suffix, List<String> tags, String comment, String commentHtml, String author, String authorName,
             String group, Instant created, Instant updated, int version, List<ReplyView> replies, Boolean hidden) {
     }
 

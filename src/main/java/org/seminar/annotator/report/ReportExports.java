@@ -5,13 +5,17 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.seminar.annotator.annotation.Reader;
 import org.seminar.annotator.annotation.Visibility;
 import org.seminar.annotator.document.Document;
@@ -95,31 +99,27 @@ public class ReportExports {
         List<Row> rows = rows(documentId, filter, reader);
         String title = Document.<Document>findById(documentId).title;
         StringBuilder out = new StringBuilder(excel ? "\uFEFF" : "");
-        line(out, CSV_HEADER);
-        for (Row r : rows) {
-            line(out, List.of(title, r.section() == null ? "" : r.section(), r.paragraphId(), String.valueOf(r.paragraphNumber()),
-                    String.valueOf(r.start()), String.valueOf(r.end()), r.quote(), String.join(";", r.tags()),
-                    r.comment() == null ? "" : r.comment(), r.author(), r.group(), r.created().toString(), r.updated().toString(),
-                    String.valueOf(r.replies())));
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
+            printer.printRecord(CSV_HEADER);
+            for (Row r : rows) {
+                printer.printRecord(Stream.of(title, r.section() == null ? "" : r.section(), r.paragraphId(),
+                        String.valueOf(r.paragraphNumber()), String.valueOf(r.start()), String.valueOf(r.end()), r.quote(),
+                        String.join(";", r.tags()), r.comment() == null ? "" : r.comment(), r.author(), r.group(), r.created().toString(),
+                        r.updated().toString(), String.valueOf(r.replies())).map(ReportExports::cell));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out.toString();
     }
 
-    private static void line(StringBuilder out, List<String> fields) {
-        out.append(fields.stream().map(ReportExports::field).collect(Collectors.joining(","))).append("\r\n");
-    }
-
     /**
-     * One cell: first neutralised as OWASP recommends against formula injection (a cell a spreadsheet
-     * would evaluate, starting with =, +, -, @, tab or carriage return, gets a leading apostrophe,
-     * which spreadsheets show as text), then quoted as RFC 4180 requires.
+     * A cell neutralised as OWASP recommends against formula injection: a cell a spreadsheet would
+     * evaluate (starting with =, +, -, @, tab or carriage return) gets a leading apostrophe, which
+     * spreadsheets show as text. Quoting is left to the CSV printer.
      */
-    static String field(String value) {
-        String cell = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (cell.contains("\"") || cell.contains(",") || cell.contains("\n") || cell.contains("\r")) {
-            return "\"" + cell.replace("\"", "\"\"") + "\"";
-        }
-        return cell;
+    static String cell(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     // ---- W3C Web Annotation JSON-LD ---------------------------------------------------------

@@ -1,0 +1,49 @@
+package org.seminar.annotator.annotation;
+
+import java.util.Map;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/**
+ * Comments and replies are CommonMark (commonmark-java), rendered once here for every place that
+ * shows them: raw HTML in a comment is shown as text, only http(s) and mailto links survive and
+ * open without the page's context, and images become links (the page loads nothing from elsewhere).
+ */
+public final class Comments {
+
+    private static final Parser PARSER = Parser.builder().build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).softbreak("<br>\n")
+            .attributeProviderFactory(context -> (node, tag, attributes) -> {
+                if (node instanceof Link) {
+                    attributes.putAll(Map.of("rel", "noopener noreferrer nofollow"));
+                }
+            })
+            .build();
+
+    private Comments() {
+    }
+
+    /** The comment as HTML safe to insert into a page; null for no comment. */
+    public static String html(String markdown) {
+        if (markdown == null) {
+            return null;
+        }
+        Node document = PARSER.parse(markdown);
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Image image) {
+                Link link = new Link(image.getDestination(), image.getTitle());
+                Node child = image.getFirstChild();
+                link.appendChild(child != null ? child : new Text(image.getDestination()));
+                image.insertBefore(link);
+                image.unlink();
+            }
+        });
+        return RENDERER.render(document).strip();
+    }
+}
