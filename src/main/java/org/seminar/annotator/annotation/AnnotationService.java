@@ -5,6 +5,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.seminar.annotator.document.Document;
 import org.seminar.annotator.group.SeminarGroups;
 import org.seminar.annotator.storage.Ids;
@@ -33,7 +34,6 @@ import org.seminar.annotator.web.ProblemException;
 @ApplicationScoped
 public class AnnotationService {
 
-    public static final int MAX_COMMENT = 10_000;
     private static final int CONTEXT = 32;
 
     @Inject
@@ -44,6 +44,8 @@ public class AnnotationService {
     TagService tagService;
     @Inject
     Visibility visibility;
+    @Inject
+    Moderation moderation;
 
     /** The two columns of a paragraph that creating an annotation needs. */
     record ParagraphText(String id, String text) {
@@ -124,49 +126,21 @@ public class AnnotationService {
     // ---- writing ----------------------------------------------------------------------------
 
     @Transactional
-    public AnnotationViews.AnnotationView create(String documentId, AnnotationViews.NewAnnotation request, Reader reader) {
-        if (request == null) {
+    public AnnotationViews.AnnotationView create(String documentId, @NotNull(message = "is missing") @Valid AnnotationViews.NewAnnotation request,
+            Reader reader) {
+        ParagraphText paragraph = ParagraphText.of(documentId, request.paragraphId());
+        if (paragraph == null) {
             requireDocument(documentId);
-            throw ProblemException.badField("body", "is missing");
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
-        ParagraphText paragraph = null;
-        if (request.paragraphId() == null || request.paragraphId().isBlank()) {
-            requireDocument(documentId);
-            errors.add(new Problem.FieldError("paragraphId", "is required"));
-        } else {
-            paragraph = ParagraphText.of(documentId, request.paragraphId());
-            if (paragraph == null) {
-                requireDocument(documentId);
-                errors.add(new Problem.FieldError("paragraphId", "is not a paragraph of this document"));
-            }
-        }
-        Integer start = request.start();
-        Integer end = request.end();
-        if (start == null) {
-            errors.add(new Problem.FieldError("start", "is required"));
-        } else if (start < 0) {
-            errors.add(new Problem.FieldError("start", "must be 0 or more"));
-        }
-        if (end == null) {
-            errors.add(new Problem.FieldError("end", "is required"));
-        } else if (start != null && end <= start) {
-            errors.add(new Problem.FieldError("end", "must be greater than start"));
-        } else if (paragraph != null && end > paragraph.text.length()) {
-            errors.add(new Problem.FieldError("end", "is past the end of the paragraph (" + paragraph.text.length() + " characters)"));
-        }
-        boolean rangeOk = paragraph != null && start != null && end != null && start >= 0 && end > start && end <= paragraph.text.length();
-        if (request.quote() == null) {
-            errors.add(new Problem.FieldError("quote", "is required: the selected text"));
-        } else if (rangeOk && !paragraph.text.substring(start, end).equals(request.quote())) {
-            errors.add(new Problem.FieldError("quote", "differs from the paragraph's text at " + start + ".." + end));
-        }
-        List<String> tags = checkTags(request.tags(), errors);
-        checkComment(request.comment(), false, errors);
+        AnnotationRules.Checked checked = AnnotationRules.checkNew(request, paragraph == null ? null : paragraph.text, tagService.bySlug());
+        List<Problem.FieldError> errors = new ArrayList<>(checked.errors());
         String groupId = chooseGroup(request.group(), reader, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
+        List<String> tags = checked.tags();
+        int start = request.start();
+        int end = request.end();
         Annotation a = new Annotation();
         a.id = Ids.next('a');
         a.documentId = documentId;
@@ -190,23 +164,17 @@ public class AnnotationService {
     }
 
     @Transactional
-    public AnnotationViews.AnnotationView update(String id, AnnotationViews.AnnotationChange change, Reader reader) {
+    public AnnotationViews.AnnotationView update(String id, @NotNull(message = "is missing") @Valid AnnotationViews.AnnotationChange change,
+            Reader reader) {
         Annotation a = visible(id, reader);
         if (!a.author.equals(reader.username())) {
             throw ProblemException.forbidden("Only the author edits an annotation");
         }
-        if (change == null) {
-            throw ProblemException.badField("body", "is missing");
+        AnnotationRules.Checked checked = AnnotationRules.checkChange(change, tagService.bySlug());
+        if (!checked.errors().isEmpty()) {
+            throw ProblemException.badFields(checked.errors());
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (change.version() == null) {
-            errors.add(new Problem.FieldError("version", "is required: the version you read"));
-        }
-        List<String> tags = change.tags() == null ? null : checkTags(change.tags(), errors);
-        checkComment(change.comment(), false, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.badFields(errors);
-        }
+        List<String> tags = checked.tags();
         if (change.version() != a.version) {
             throw ProblemException.conflict("The annotation was changed meanwhile (version " + a.version
                     + ", you sent " + change.version() + "); reload it and apply your edit again");
@@ -246,22 +214,10 @@ public class AnnotationService {
     }
 
     @Transactional
-    public AnnotationViews.AnnotationView setHidden(String id, AnnotationViews.Visibility request, Reader reader) {
+    public AnnotationViews.AnnotationView setHidden(String id, @NotNull(message = "is missing") @Valid AnnotationViews.Visibility request,
+            Reader reader) {
         Annotation a = visible(id, reader);
-        if (!reader.admin()) {
-            throw ProblemException.forbidden("Only admins hide annotations");
-        }
-        if (request == null || request.hidden() == null) {
-            throw ProblemException.badField("hidden", "is required: true or false");
-        }
-        if (a.hidden != request.hidden()) {
-            a.hidden = request.hidden();
-            a.updated = Instant.now();
-            Versions.write("annotation");
-            AnnotationHistory.record(a.hidden ? "moderation-hide" : "moderation-unhide", reader.username(), a, null,
-                    Map.of("hidden", a.hidden));
-            events.fire(AnnotationEvent.about(a.hidden ? EventType.ANNOTATION_HIDDEN : EventType.ANNOTATION_UPDATED, a, reader.username()));
-        }
+        moderation.setHidden(a, null, request, reader);
         return view(a, reader);
     }
 
@@ -280,35 +236,6 @@ public class AnnotationService {
             throw ProblemException.notFound("No annotation with id " + id);
         }
         return a;
-    }
-
-    private List<String> checkTags(List<String> tags, List<Problem.FieldError> errors) {
-        if (tags == null || tags.isEmpty()) {
-            errors.add(new Problem.FieldError("tags", "needs at least one tag"));
-            return List.of();
-        }
-        Map<String, TagService.TagView> known = tagService.bySlug();
-        List<String> result = new ArrayList<>();
-        for (int i = 0; i < tags.size(); i++) {
-            String slug = tags.get(i);
-            TagService.TagView tag = slug == null ? null : known.get(slug);
-            if (tag == null) {
-                errors.add(new Problem.FieldError("tags[" + i + "]", "'" + slug + "' is not a tag of the codebook"));
-            } else if (tag.retired()) {
-                errors.add(new Problem.FieldError("tags[" + i + "]", "'" + slug + "' is retired and cannot be applied"));
-            } else if (!result.contains(slug)) {
-                result.add(slug);
-            }
-        }
-        return result;
-    }
-
-    static void checkComment(String comment, boolean required, List<Problem.FieldError> errors) {
-        if (required && (comment == null || comment.isBlank())) {
-            errors.add(new Problem.FieldError("comment", "is required"));
-        } else if (comment != null && comment.length() > MAX_COMMENT) {
-            errors.add(new Problem.FieldError("comment", "is longer than 10,000 characters"));
-        }
     }
 
     private String chooseGroup(String requested, Reader reader, List<Problem.FieldError> errors) {

@@ -1,6 +1,11 @@
 package org.seminar.annotator.annotation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,22 +16,40 @@ public final class AnnotationViews {
     private AnnotationViews() {
     }
 
-    /** A new annotation; {@code start}/{@code end} count UTF-16 units in the paragraph's text. */
-    public record NewAnnotation(String paragraphId, Integer start, Integer end, String quote, List<String> tags,
-            String comment, String group) {
+    /** The longest comment or reply, in UTF-16 code units. */
+    public static final int MAX_COMMENT = 10_000;
+
+    /**
+     * A new annotation; {@code start}/{@code end} count UTF-16 units in the paragraph's text. Its
+     * shape is declared here; what its content must satisfy is {@link AnnotationRules}'.
+     */
+    public record NewAnnotation(
+            @NotBlank(message = "is required") String paragraphId,
+            @NotNull(message = "is required") @PositiveOrZero(message = "must be 0 or more") Integer start,
+            @NotNull(message = "is required") Integer end,
+            @NotNull(message = "is required: the selected text") String quote,
+            @NotEmpty(message = "needs at least one tag") List<String> tags,
+            @Size(max = MAX_COMMENT, message = "is longer than 10,000 characters") String comment,
+            String group) {
     }
 
     /** An edit: the {@code version} the client read, and the new tags and/or comment. */
-    public record AnnotationChange(Integer version, List<String> tags, String comment) {
+    public record AnnotationChange(
+            @NotNull(message = "is required: the version you read") Integer version,
+            @Size(min = 1, message = "needs at least one tag") List<String> tags,
+            @Size(max = MAX_COMMENT, message = "is longer than 10,000 characters") String comment) {
     }
 
-    public record NewReply(String comment) {
+    public record NewReply(
+            @NotBlank(message = "is required") @Size(max = MAX_COMMENT, message = "is longer than 10,000 characters") String comment) {
     }
 
-    public record ReplyChange(Integer version, String comment) {
+    public record ReplyChange(
+            @NotNull(message = "is required: the version you read") Integer version,
+            @NotBlank(message = "is required") @Size(max = MAX_COMMENT, message = "is longer than 10,000 characters") String comment) {
     }
 
-    public record Visibility(Boolean hidden) {
+    public record Visibility(@NotNull(message = "is required: true or false") Boolean hidden) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

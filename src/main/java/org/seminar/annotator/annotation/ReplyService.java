@@ -4,13 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.seminar.annotator.storage.Ids;
 import org.seminar.annotator.storage.Versions;
-import org.seminar.annotator.web.Problem;
 import org.seminar.annotator.web.ProblemException;
 
 /** The discussion of an annotation: replies, their edits by their authors, and moderation by admins. */
@@ -22,16 +20,14 @@ public class ReplyService {
     @Inject
     Visibility visibility;
     @Inject
+    Moderation moderation;
+    @Inject
     Event<AnnotationEvent> events;
 
     @Transactional
-    public AnnotationViews.ReplyView reply(String annotationId, AnnotationViews.NewReply request, Reader reader) {
+    public AnnotationViews.ReplyView reply(String annotationId, @NotNull(message = "is missing") @Valid AnnotationViews.NewReply request,
+            Reader reader) {
         Annotation a = annotations.visible(annotationId, reader);
-        List<Problem.FieldError> errors = new ArrayList<>();
-        AnnotationService.checkComment(request == null ? null : request.comment(), true, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.badFields(errors);
-        }
         Reply r = new Reply();
         r.id = Ids.next('r');
         r.annotationId = a.id;
@@ -47,19 +43,12 @@ public class ReplyService {
     }
 
     @Transactional
-    public AnnotationViews.ReplyView update(String annotationId, String replyId, AnnotationViews.ReplyChange change, Reader reader) {
+    public AnnotationViews.ReplyView update(String annotationId, String replyId,
+            @NotNull(message = "is missing") @Valid AnnotationViews.ReplyChange change, Reader reader) {
         Annotation a = annotations.visible(annotationId, reader);
         Reply r = visibleReply(a, replyId, reader);
         if (!r.author.equals(reader.username())) {
             throw ProblemException.forbidden("Only the author edits a reply");
-        }
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (change == null || change.version() == null) {
-            errors.add(new Problem.FieldError("version", "is required: the version you read"));
-        }
-        AnnotationService.checkComment(change == null ? null : change.comment(), true, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.badFields(errors);
         }
         if (change.version() != r.version) {
             throw Versions.lost("reply");
@@ -89,22 +78,11 @@ public class ReplyService {
     }
 
     @Transactional
-    public AnnotationViews.ReplyView setHidden(String annotationId, String replyId, AnnotationViews.Visibility request, Reader reader) {
+    public AnnotationViews.ReplyView setHidden(String annotationId, String replyId,
+            @NotNull(message = "is missing") @Valid AnnotationViews.Visibility request, Reader reader) {
         Annotation a = annotations.visible(annotationId, reader);
         Reply r = visibleReply(a, replyId, reader);
-        if (!reader.admin()) {
-            throw ProblemException.forbidden("Only admins hide replies");
-        }
-        if (request == null || request.hidden() == null) {
-            throw ProblemException.badField("hidden", "is required: true or false");
-        }
-        if (r.hidden != request.hidden()) {
-            r.hidden = request.hidden();
-            Versions.write("reply");
-            AnnotationHistory.record(r.hidden ? "moderation-reply-hide" : "moderation-reply-unhide", reader.username(), a, r.id,
-                    Map.of("hidden", r.hidden));
-            events.fire(AnnotationEvent.about(EventType.ANNOTATION_UPDATED, a, reader.username()));
-        }
+        moderation.setHidden(a, r, request, reader);
         return AnnotationService.replyView(r);
     }
 

@@ -98,11 +98,15 @@ public class ErrorResponses {
         return respond(request, headers, status.getStatusCode(), status.getReasonPhrase(), detail, List.of());
     }
 
-    /** Drops the method name and argument position from a bean-validation path: {@code create.body.start} becomes {@code start}. */
+    /**
+     * Drops the method name and argument from a bean-validation path: {@code create.request.start}
+     * becomes {@code start}; a violation of the argument itself ({@code create.request}) is about the
+     * request {@code body}.
+     */
     private static String fieldName(ConstraintViolation<?> violation) {
         String path = violation.getPropertyPath().toString();
         String[] parts = path.split("\\.");
-        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : parts[parts.length - 1];
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : "body";
     }
 
     static Response respond(HttpServerRequest request, HttpHeaders headers, int status, String title, String detail,

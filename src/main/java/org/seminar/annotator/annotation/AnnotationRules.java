@@ -1,0 +1,71 @@
+package org.seminar.annotator.annotation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.seminar.annotator.tag.TagService;
+import org.seminar.annotator.web.Problem;
+
+/**
+ * What an annotation's content must satisfy beyond its shape (which Bean Validation on the request
+ * records checks): the range lies in the paragraph, the quote is exactly the text there, the tags
+ * are live tags of the codebook. Pure code, tested without Quarkus.
+ */
+public final class AnnotationRules {
+
+    /** The outcome: the field errors, and the tags to store (each once, in the order given). */
+    public record Checked(List<Problem.FieldError> errors, List<String> tags) {
+    }
+
+    private AnnotationRules() {
+    }
+
+    /**
+     * Checks a new annotation of a paragraph whose text is {@code paragraphText} (null when the
+     * paragraph does not belong to the document). Offsets count UTF-16 code units.
+     */
+    public static Checked checkNew(AnnotationViews.NewAnnotation request, String paragraphText, Map<String, TagService.TagView> codebook) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (paragraphText == null) {
+            errors.add(new Problem.FieldError("paragraphId", "is not a paragraph of this document"));
+        }
+        int start = request.start();
+        int end = request.end();
+        if (end <= start) {
+            errors.add(new Problem.FieldError("end", "must be greater than start"));
+        } else if (paragraphText != null && end > paragraphText.length()) {
+            errors.add(new Problem.FieldError("end", "is past the end of the paragraph (" + paragraphText.length() + " characters)"));
+        } else if (paragraphText != null && !paragraphText.substring(start, end).equals(request.quote())) {
+            errors.add(new Problem.FieldError("quote", "differs from the paragraph's text at " + start + ".." + end));
+        }
+        List<String> tags = checkTags(request.tags(), codebook, errors);
+        return new Checked(errors, tags);
+    }
+
+    /** Checks the tags of an edit (null: the tags stay as they are). */
+    public static Checked checkChange(AnnotationViews.AnnotationChange change, Map<String, TagService.TagView> codebook) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        List<String> tags = change.tags() == null ? null : checkTags(change.tags(), codebook, errors);
+        return new Checked(errors, tags);
+    }
+
+    static List<String> checkTags(List<String> tags, Map<String, TagService.TagView> codebook, List<Problem.FieldError> errors) {
+        List<String> result = new ArrayList<>();
+        if (tags == null || tags.isEmpty()) {
+            errors.add(new Problem.FieldError("tags", "needs at least one tag"));
+            return result;
+        }
+        for (int i = 0; i < tags.size(); i++) {
+            String slug = tags.get(i);
+            TagService.TagView tag = slug == null ? null : codebook.get(slug);
+            if (tag == null) {
+                errors.add(new Problem.FieldError("tags[" + i + "]", "'" + slug + "' is not a tag of the codebook"));
+            } else if (tag.retired()) {
+                errors.add(new Problem.FieldError("tags[" + i + "]", "'" + slug + "' is retired and cannot be applied"));
+            } else if (!result.contains(slug)) {
+                result.add(slug);
+            }
+        }
+        return result;
+    }
+}
