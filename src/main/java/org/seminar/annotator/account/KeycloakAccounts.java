@@ -209,6 +209,11 @@ public class KeycloakAccounts {
         return groups().stream().collect(Collectors.toMap(GroupRepresentation::getName, GroupRepresentation::getId, (a, b) -> a));
     }
 
+    /** The top-level group with exactly this name, if there is one. */
+    public Optional<GroupRepresentation> groupNamed(String name) {
+        return call(() -> realm().groups().groups(name, true, 0, 5, true)).stream().filter(g -> name.equals(g.getName())).findFirst();
+    }
+
     public GroupRepresentation group(String id) {
         try {
             return call(() -> realm().groups().group(id).toRepresentation());

@@ -3,15 +3,14 @@ package org.seminar.annotator.group;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.GroupRepresentation;
+import org.seminar.annotator.account.KeycloakAccounts;
 import org.seminar.annotator.config.AnnotatorConfig;
 import org.seminar.annotator.web.ProblemException;
 
@@ -32,13 +31,11 @@ public class SeminarGroups {
     private final Map<String, String> nameById = new ConcurrentHashMap<>();
 
     @Inject
-    Keycloak keycloak;
+    KeycloakAccounts keycloak;
     @Inject
     GroupStore store;
     @Inject
     AnnotatorConfig config;
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.keycloak.admin-client.realm")
-    String realm;
 
     /** The Keycloak id of a top-level group named {@code name}, if it exists. */
     public Optional<String> idOf(String name) {
@@ -47,11 +44,13 @@ public class SeminarGroups {
             return Optional.of(cached.id());
         }
         try {
-            List<GroupRepresentation> found = keycloak.realm(realm()).groups().groups(name, true, 0, 5, true);
-            Optional<GroupRepresentation> group = found.stream().filter(g -> name.equals(g.getName())).findFirst();
+            Optional<GroupRepresentation> group = keycloak.groupNamed(name);
             group.ifPresent(g -> remember(g.getId(), g.getName()));
             return group.map(GroupRepresentation::getId);
-        } catch (RuntimeException e) {
+        } catch (ProblemException e) {
+            if (e.status() != 503) {
+                throw e;
+            }
             LOG.warnf("Keycloak could not be asked for group '%s' (%s); using the last known id", name, e.getMessage());
             Optional<String> known = store.idByName(name);
             if (known.isEmpty()) {
@@ -81,9 +80,6 @@ public class SeminarGroups {
         idByName.remove(name);
     }
 
-    String realm() {
-        return realm;
-    }
 
     /** The database side, in its own transactions. */
     @ApplicationScoped
