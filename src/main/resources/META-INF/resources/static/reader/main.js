@@ -1,0 +1,391 @@
+// Reading page: highlights, selecting and tagging passages, the annotation panel with replies.
+// ES modules served by the app (CSP script-src 'self'); everything goes through the JSON API.
+
+import { api } from './api.js';
+import { el } from './dom.js';
+import { ptextOf, offsetIn, plainText, textNodes, selectionTarget } from './offsets.js';
+import { listen } from './live.js';
+import { showPresence, trackPresence } from './presence.js';
+
+const article = document.querySelector('article.article[data-document-id]');
+if (article) {
+  const docId = article.dataset.documentId;
+  const root = document.getElementById('reader');
+  const me = { username: root.dataset.username, admin: root.dataset.admin === 'true',
+               groups: (root.dataset.groups || '').split(',').filter(Boolean) };
+  const panel = document.getElementById('panel');
+  const panelList = document.getElementById('panel-list');
+  const panelTitle = document.getElementById('panel-title');
+  const toolbar = document.getElementById('toolbar');
+  const status = document.getElementById('status');
+  const filterTag = document.getElementById('filter-tag');
+  const filterAuthor = document.getElementById('filter-author');
+
+  let tags = [];            // the codebook
+  let annotations = [];     // every annotation the reader may see
+  let activeParagraph = null;
+  let pending = null;       // {paragraphId, start, end, quote} while the toolbar is open
+
+  let sayTimer = null;
+  function say(message, isError) {
+    status.textContent = message;
+    status.classList.toggle('error', !!isError);
+    clearTimeout(sayTimer);
+    sayTimer = setTimeout(() => { status.textContent = ''; }, isError ? 8000 : 4000);
+  }
+
+  // ---- highlights -----------------------------------------------------------------------
+  function visible() {
+    const tag = filterTag.value, author = filterAuthor.value;
+    return annotations.filter(a => (!tag || a.tags.includes(tag)) && (!author || a.author === author));
+  }
+
+  function tagInfo(slug) {
+    return tags.find(t => t.slug === slug) || { slug, name: slug, color: '#777777' };
+  }
+
+  function tint(hex, alpha) {
+    const n = parseInt(hex.slice(1), 16);
+    return 'rgba(' + (n >> 16) + ',' + ((n >> 8) & 255) + ',' + (n & 255) + ',' + alpha + ')';
+  }
+
+  function clearHighlights(ptext) {
+    ptext.querySelectorAll('.hl-tag').forEach(e => e.remove());
+    ptext.querySelectorAll('mark.hl').forEach(m => m.replaceWith(...m.childNodes));
+    ptext.normalize();
+  }
+
+  function highlight(paragraphId, list) {
+    const ptext = ptextOf(paragraphId);
+    if (!ptext) return;
+    clearHighlights(ptext);
+    if (!list.length) return;
+    const bounds = new Set();
+    list.forEach(a => { bounds.add(a.start); bounds.add(a.end); });
+    const cuts = [...bounds].sort((x, y) => x - y);
+    let position = 0;
+    const lastPiece = new Map();
+    for (const node of textNodes(ptext)) {
+      const from = position, to = position + node.length;
+      position = to;
+      const inside = cuts.filter(c => c > from && c < to);
+      let current = node, currentStart = from;
+      for (const cut of [...inside, to]) {
+        const piece = current;
+        if (cut < to) current = current.splitText(cut - currentStart);
+        const covering = list.filter(a => a.start <= currentStart && a.end >= cut && a.start < cut && a.end > currentStart);
+        if (covering.length) {
+          const mark = document.createElement('mark');
+          mark.className = 'hl' + (covering.length > 1 ? ' overlap' : '');
+          mark.dataset.ids = covering.map(a => a.id).join(' ');
+          const first = tagInfo(covering[0].tags[0]);
+          mark.style.backgroundColor = tint(first.color, covering.length > 1 ? 0.38 : 0.25);
+          mark.style.borderBottomColor = first.color;
+          if (covering.length > 1) mark.style.boxShadow = 'inset 0 -3px 0 ' + tagInfo(covering[1].tags[0]).color;
+          mark.title = covering.map(a => a.tags.map(s => tagInfo(s).name).join(', ') + ' (' + a.authorName + ')').join('; ');
+          piece.parentNode.insertBefore(mark, piece);
+          mark.appendChild(piece);
+          covering.forEach(a => { if (a.end === cut) lastPiece.set(a.id, mark); });
+        }
+        currentStart = cut;
+      }
+    }
+    for (const a of list) {
+      const mark = lastPiece.get(a.id);
+      if (!mark) continue;
+      const label = document.createElement('span');
+      label.className = 'hl-tag';
+      label.dataset.skip = '';
+      label.dataset.id = a.id;
+      label.textContent = a.tags.map(s => tagInfo(s).name).join(' · ');
+      label.style.color = tagInfo(a.tags[0]).color;
+      mark.after(label);
+    }
+  }
+
+  function renderAll() {
+    const shown = visible();
+    const byParagraph = new Map();
+    shown.forEach(a => { if (!byParagraph.has(a.paragraphId)) byParagraph.set(a.paragraphId, []); byParagraph.get(a.paragraphId).push(a); });
+    document.querySelectorAll('article .para').forEach(p => {
+      const list = byParagraph.get(p.id) || [];
+      highlight(p.id, list);
+      const count = p.querySelector('.pcount');
+      count.textContent = list.length ? String(list.length) : '';
+      count.setAttribute('aria-label', list.length + ' annotations');
+      count.hidden = !list.length;
+    });
+    if (activeParagraph) showPanel(activeParagraph);
+    const authors = [...new Map(annotations.map(a => [a.author, a.authorName])).entries()].sort((x, y) => x[1].localeCompare(y[1]));
+    const chosen = filterAuthor.value;
+    filterAuthor.replaceChildren(new Option('All reviewers', ''), ...authors.map(([u, n]) => new Option(n + ' (' + u + ')', u)));
+    filterAuthor.value = authors.some(([u]) => u === chosen) ? chosen : '';
+  }
+
+  // ---- the panel ------------------------------------------------------------------------
+  function chip(slug) {
+    const t = tagInfo(slug);
+    const c = el('span', { class: 'chip', text: t.name });
+    c.style.borderColor = t.color;
+    c.style.backgroundColor = tint(t.color, 0.15);
+    return c;
+  }
+
+  function when(iso) {
+    return new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+  }
+
+  function showPanel(paragraphId) {
+    activeParagraph = paragraphId;
+    const p = document.getElementById(paragraphId);
+    document.querySelectorAll('article .para.active').forEach(x => x.classList.remove('active'));
+    p.classList.add('active');
+    panelTitle.textContent = 'Paragraph ' + p.dataset.number;
+    const list = visible().filter(a => a.paragraphId === paragraphId).sort((x, y) => x.start - y.start || x.created.localeCompare(y.created));
+    if (!list.length) {
+      panelList.replaceChildren(el('p', { class: 'empty', text: 'No annotations on this paragraph yet.' }));
+      return;
+    }
+    panelList.replaceChildren(...list.map(card));
+  }
+
+  function card(a) {
+    const mine = a.author === me.username;
+    const actions = el('div', { class: 'actions' });
+    if (mine) {
+      actions.append(el('button', { type: 'button', class: 'secondary', text: 'Edit', 'aria-label': 'Edit your annotation', onclick: () => editForm(a, box) }));
+      actions.append(el('button', { type: 'button', class: 'secondary', text: 'Delete', 'aria-label': 'Delete your annotation', onclick: () => remove(a) }));
+    } else if (me.admin) {
+      actions.append(el('button', { type: 'button', class: 'secondary', text: a.hidden ? 'Unhide' : 'Hide', onclick: () => moderate(a, !a.hidden) }));
+      actions.append(el('button', { type: 'button', class: 'secondary', text: 'Delete (moderation)', onclick: () => remove(a) }));
+    }
+    const replies = el('ol', { class: 'replies', 'aria-label': 'Replies' },
+      a.replies.map(r => el('li', { 'data-reply-id': r.id },
+        el('p', { class: 'who' }, el('strong', { text: r.authorName }), ' · ', el('time', { datetime: r.created, text: when(r.created) })),
+        el('div', { class: 'comment', html: r.commentHtml }))));
+    const replyBox = el('textarea', { rows: '2', 'aria-label': 'Reply to ' + a.authorName, placeholder: 'Reply…', maxlength: '10000' });
+    const replyForm = el('form', { class: 'reply-form', onsubmit: async e => {
+      e.preventDefault();
+      if (!replyBox.value.trim()) return;
+      try {
+        await api('POST', '/api/annotations/' + a.id + '/replies', { comment: replyBox.value });
+        await refreshOne(a.id);
+        say('Reply posted.');
+      } catch (err) { say(err.message, true); }
+    } }, replyBox, el('button', { type: 'submit', text: 'Reply' }));
+    const box = el('article', { class: 'card' + (a.hidden ? ' hidden-annotation' : ''), 'data-annotation-id': a.id, tabindex: '-1',
+                                'aria-label': 'Annotation by ' + a.authorName },
+      el('p', { class: 'tags' }, a.tags.map(chip)),
+      el('blockquote', { class: 'quote', text: a.quote }),
+      a.comment ? el('div', { class: 'comment', html: a.commentHtml }) : null,
+      el('p', { class: 'who' }, el('strong', { text: a.authorName }), ' · ', el('span', { text: a.group }), ' · ',
+        el('time', { datetime: a.created, text: when(a.created) }), a.hidden ? ' · hidden by moderation' : ''),
+      actions, replies, replyForm);
+    return box;
+  }
+
+  function tagPicker(selected) {
+    return el('fieldset', { class: 'tag-picker' }, el('legend', { text: 'Tags' }),
+      tags.filter(t => !t.retired || selected.includes(t.slug)).map((t, i) => {
+        const box = el('input', { type: 'checkbox', value: t.slug, id: 'pick-' + t.slug + '-' + Math.random().toString(36).slice(2, 7) });
+        box.checked = selected.includes(t.slug);
+        const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true' });
+        swatch.style.backgroundColor = t.color;
+        return el('label', { for: box.id, title: t.description }, box, swatch, ' ' + (i + 1) + ' ' + t.name);
+      }));
+  }
+
+  function editForm(a, box) {
+    const picker = tagPicker(a.tags);
+    const comment = el('textarea', { rows: '3', 'aria-label': 'Comment', maxlength: '10000' });
+    comment.value = a.comment || '';
+    const form = el('form', { class: 'edit-form', onsubmit: async e => {
+      e.preventDefault();
+      const chosen = [...picker.querySelectorAll('input:checked')].map(i => i.value);
+      try {
+        await api('PUT', '/api/annotations/' + a.id, { version: a.version, tags: chosen, comment: comment.value });
+        await refreshOne(a.id);
+        say('Annotation saved.');
+      } catch (err) {
+        say(err.status === 409 ? 'Someone changed this annotation meanwhile; it has been reloaded. ' + err.message : err.message, true);
+        if (err.status === 409) await refreshOne(a.id);
+      }
+    } }, picker, comment, el('button', { type: 'submit', text: 'Save' }),
+      el('button', { type: 'button', class: 'secondary', text: 'Cancel', onclick: () => showPanel(a.paragraphId) }));
+    box.replaceChildren(form);
+    comment.focus();
+  }
+
+  async function remove(a) {
+    if (!confirm(a.author === me.username ? 'Delete your annotation?' : 'Delete this annotation as moderation?')) return;
+    try {
+      await api('DELETE', '/api/annotations/' + a.id);
+      annotations = annotations.filter(x => x.id !== a.id);
+      renderAll();
+      say('Annotation deleted.');
+    } catch (err) { say(err.message, true); }
+  }
+
+  async function moderate(a, hidden) {
+    try {
+      await api('PUT', '/api/annotations/' + a.id + '/hidden', { hidden });
+      await refreshOne(a.id);
+    } catch (err) { say(err.message, true); }
+  }
+
+  async function refreshOne(id) {
+    try {
+      const fresh = await api('GET', '/api/annotations/' + id);
+      const i = annotations.findIndex(x => x.id === id);
+      if (i >= 0) annotations[i] = fresh; else annotations.push(fresh);
+    } catch (err) {
+      if (err.status === 404) annotations = annotations.filter(x => x.id !== id); else throw err;
+    }
+    renderAll();
+  }
+
+  // ---- tagging --------------------------------------------------------------------------
+  function openToolbar(target) {
+    if (!me.groups.length) {
+      say('You are in no seminar group, so you can read but not annotate. Ask your teacher to add you to a group.', true);
+      return;
+    }
+    pending = target;
+    toolbar.querySelector('.toolbar-quote').textContent = '“' + (target.quote.length > 90 ? target.quote.slice(0, 90) + '…' : target.quote) + '”';
+    toolbar.querySelectorAll('.tag-button').forEach(b => b.setAttribute('aria-pressed', 'false'));
+    toolbar.querySelector('textarea').value = '';
+    toolbar.querySelector('.toolbar-error').textContent = '';
+    toolbar.hidden = false;
+    const top = window.scrollY + (target.rect ? target.rect.bottom + 8 : document.getElementById(target.paragraphId).getBoundingClientRect().top);
+    toolbar.style.top = top + 'px';
+    toolbar.style.left = Math.max(8, Math.min(window.innerWidth - 380, target.rect ? target.rect.left + window.scrollX : 40)) + 'px';
+    toolbar.querySelector('.tag-button').focus();
+  }
+
+  function closeToolbar() {
+    toolbar.hidden = true;
+    pending = null;
+  }
+
+  function buildToolbar() {
+    const row = toolbar.querySelector('.toolbar-tags');
+    row.replaceChildren(...tags.filter(t => !t.retired).map((t, i) => {
+      const b = el('button', { type: 'button', class: 'tag-button', 'aria-pressed': 'false', 'data-slug': t.slug,
+                               title: t.description, 'aria-keyshortcuts': String(i + 1) },
+        el('kbd', { text: String(i + 1) }), ' ' + t.name);
+      b.style.borderColor = t.color;
+      b.addEventListener('click', () => b.setAttribute('aria-pressed', b.getAttribute('aria-pressed') === 'true' ? 'false' : 'true'));
+      return b;
+    }));
+    const defs = toolbar.querySelector('.toolbar-definitions');
+    defs.replaceChildren(...tags.filter(t => !t.retired).map(t => el('li', {}, el('strong', { text: t.name + ': ' }), t.description)));
+    const groupSelect = toolbar.querySelector('select[name=group]');
+    groupSelect.replaceChildren(...me.groups.map(g => new Option(g, g)));
+    groupSelect.closest('label').hidden = me.groups.length < 2;
+  }
+
+  async function save() {
+    if (!pending) return;
+    const chosen = [...toolbar.querySelectorAll('.tag-button[aria-pressed=true]')].map(b => b.dataset.slug);
+    const error = toolbar.querySelector('.toolbar-error');
+    if (!chosen.length) { error.textContent = 'Choose at least one tag.'; return; }
+    const body = { paragraphId: pending.paragraphId, start: pending.start, end: pending.end, quote: pending.quote, tags: chosen };
+    const comment = toolbar.querySelector('textarea').value;
+    if (comment.trim()) body.comment = comment;
+    if (me.groups.length > 1) body.group = toolbar.querySelector('select[name=group]').value;
+    try {
+      const created = await api('POST', '/api/documents/' + docId + '/annotations', body);
+      annotations.push(created);
+      const paragraphId = pending.paragraphId;
+      closeToolbar();
+      window.getSelection().removeAllRanges();
+      renderAll();
+      showPanel(paragraphId);
+      say('Annotation saved.');
+    } catch (err) { error.textContent = err.message; }
+  }
+
+  toolbar.addEventListener('keydown', e => {
+    if (e.key === 'Escape') { closeToolbar(); return; }
+    if (e.target.tagName === 'TEXTAREA' || e.target.tagName === 'SELECT') {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); save(); }
+      return;
+    }
+    const n = parseInt(e.key, 10);
+    const buttons = toolbar.querySelectorAll('.tag-button');
+    if (n >= 1 && n <= buttons.length) { e.preventDefault(); buttons[n - 1].click(); }
+  });
+  toolbar.querySelector('.toolbar-save').addEventListener('click', save);
+  toolbar.querySelector('.toolbar-cancel').addEventListener('click', closeToolbar);
+
+  function maybeOpenFromSelection(e) {
+    if (toolbar.contains(e.target)) return;
+    const target = selectionTarget();
+    if (target) openToolbar(target);
+  }
+  article.addEventListener('mouseup', maybeOpenFromSelection);
+  article.addEventListener('keyup', e => { if (e.shiftKey) maybeOpenFromSelection(e); });
+
+  article.addEventListener('click', e => {
+    const mark = e.target.closest('mark.hl, .hl-tag');
+    const para = e.target.closest('.para');
+    if (para && (mark || !window.getSelection().toString())) {
+      showPanel(para.id);
+      if (mark) {
+        const id = (mark.dataset.ids || mark.dataset.id || '').split(' ')[0];
+        const c = panelList.querySelector('[data-annotation-id="' + id + '"]');
+        if (c) c.focus();
+      }
+    }
+  });
+
+  function addParagraphControls() {
+    document.querySelectorAll('article .para').forEach(p => {
+      const n = p.dataset.number;
+      const tools = el('span', { class: 'ptools', 'data-skip': '' },
+        el('span', { class: 'pcount', hidden: '' }),
+        el('button', { type: 'button', class: 'tag-para', 'aria-label': 'Annotate the whole of paragraph ' + n, title: 'Annotate the whole paragraph',
+          onclick: () => {
+            const ptext = p.querySelector('.ptext');
+            const text = plainText(ptext);
+            openToolbar({ paragraphId: p.id, start: 0, end: text.length, quote: text, rect: p.getBoundingClientRect() });
+          } }, '+'),
+        el('button', { type: 'button', class: 'show-para', 'aria-label': 'Show the annotations of paragraph ' + n, title: 'Show annotations',
+          onclick: () => { showPanel(p.id); panel.focus(); } }, '≡'));
+      p.prepend(tools);
+    });
+  }
+
+  filterTag.addEventListener('change', renderAll);
+  filterAuthor.addEventListener('change', renderAll);
+
+  async function start() {
+    addParagraphControls();
+    try {
+      [tags, annotations] = await Promise.all([api('GET', '/api/tags'), api('GET', '/api/documents/' + docId + '/annotations')]);
+    } catch (err) { say('Annotations could not be loaded: ' + err.message, true); return; }
+    filterTag.replaceChildren(new Option('All tags', ''), ...tags.map(t => new Option(t.name + (t.retired ? ' (retired)' : ''), t.slug)));
+    buildToolbar();
+    renderAll();
+    const first = document.querySelector('article .para');
+    if (first && !activeParagraph) showPanel(first.id);
+    root.dataset.ready = 'true';
+    listen(page);
+    trackPresence(page);
+  }
+
+  const page = {
+    docId, me, root,
+    annotations: () => annotations,
+    refreshOne,
+    reload: async () => { annotations = await api('GET', '/api/documents/' + docId + '/annotations'); renderAll(); },
+    drop: id => { annotations = annotations.filter(x => x.id !== id); renderAll(); },
+    showPresence: () => showPresence(docId)
+  };
+
+  window.annotator = { refreshOne, reload: async () => { annotations = await api('GET', '/api/documents/' + docId + '/annotations'); renderAll(); },
+                       state: () => ({ annotations, activeParagraph }), renderAll, showPanel, upsert: a => {
+                         const i = annotations.findIndex(x => x.id === a.id); if (i >= 0) annotations[i] = a; else annotations.push(a); renderAll(); },
+                       drop: id => { annotations = annotations.filter(x => x.id !== id); renderAll(); } };
+  start();
+}
