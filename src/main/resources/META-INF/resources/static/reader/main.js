@@ -111,8 +111,9 @@ if (article) {
       const list = byParagraph.get(p.id) || [];
       highlight(p.id, list);
       const count = p.querySelector('.pcount');
-      count.textContent = list.length ? String(list.length) : '';
-      count.setAttribute('aria-label', list.length + ' annotations');
+      // the number, and for screen readers what it counts (a span may not carry an aria-label)
+      count.replaceChildren(...(list.length ? [String(list.length),
+        el('span', { class: 'visually-hidden', text: list.length === 1 ? ' annotation' : ' annotations' })] : []));
       count.hidden = !list.length;
     });
     if (activeParagraph) showPanel(activeParagraph);
