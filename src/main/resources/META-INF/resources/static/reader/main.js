@@ -25,6 +25,8 @@ if (article) {
   let annotations = [];     // every annotation the reader may see
   let activeParagraph = null;
   let pending = null;       // {paragraphId, start, end, quote} while the toolbar is open
+  let returnFocus = null;   // where focus goes back to when the toolbar closes
+  const phone = window.matchMedia('(max-width: 700px)');
 
   let sayTimer = null;
   function say(message, isError) {
@@ -147,7 +149,14 @@ if (article) {
       panelList.replaceChildren(el('p', { class: 'empty', text: 'No annotations on this paragraph yet.' }));
       return;
     }
+    // a re-render (a live update) keeps the reader's place: focus stays on the card it was on
+    const focused = panelList.contains(document.activeElement) && document.activeElement.closest('[data-annotation-id]');
+    const focusedId = focused && focused.dataset.annotationId;
     panelList.replaceChildren(...list.map(card));
+    if (focusedId) {
+      const again = panelList.querySelector('[data-annotation-id="' + focusedId + '"]');
+      if (again) again.focus();
+    }
   }
 
   function card(a) {
@@ -252,20 +261,72 @@ if (article) {
       return;
     }
     pending = target;
-    toolbar.querySelector('.toolbar-quote').textContent = '“' + (target.quote.length > 90 ? target.quote.slice(0, 90) + '…' : target.quote) + '”';
+    const active = document.activeElement;
+    returnFocus = active && active !== document.body && !toolbar.contains(active) ? active
+      : document.querySelector('#' + target.paragraphId + ' .tag-para');
+    showQuote();
     toolbar.querySelectorAll('.tag-button').forEach(b => b.setAttribute('aria-pressed', 'false'));
     toolbar.querySelector('textarea').value = '';
     toolbar.querySelector('.toolbar-error').textContent = '';
     toolbar.hidden = false;
-    const top = window.scrollY + (target.rect ? target.rect.bottom + 8 : document.getElementById(target.paragraphId).getBoundingClientRect().top);
-    toolbar.style.top = top + 'px';
-    toolbar.style.left = Math.max(8, Math.min(window.innerWidth - 380, target.rect ? target.rect.left + window.scrollX : 40)) + 'px';
-    toolbar.querySelector('.tag-button').focus();
+    if (phone.matches) {
+      // a bottom sheet (see app.css): keep the selection above it
+      toolbar.style.top = toolbar.style.left = '';
+      const rect = target.rect || document.getElementById(target.paragraphId).getBoundingClientRect();
+      const sheetTop = window.innerHeight - toolbar.offsetHeight;
+      if (rect.bottom > sheetTop - 8) window.scrollBy(0, rect.bottom - sheetTop + 16);
+    } else {
+      const top = window.scrollY + (target.rect ? target.rect.bottom + 8 : document.getElementById(target.paragraphId).getBoundingClientRect().top);
+      toolbar.style.top = top + 'px';
+      toolbar.style.left = Math.max(8, Math.min(window.innerWidth - 380, target.rect ? target.rect.left + window.scrollX : 40)) + 'px';
+    }
+    if (target.focus !== false) toolbar.querySelector('.tag-button').focus();
   }
 
-  function closeToolbar() {
+  function showQuote() {
+    toolbar.querySelector('.toolbar-quote').textContent = '“' + (pending.quote.length > 90 ? pending.quote.slice(0, 90) + '…' : pending.quote) + '”';
+  }
+
+  /** Closes the box; focus goes to {@code focusTarget} or back where it came from, never to the page's top. */
+  function closeToolbar(focusTarget) {
     toolbar.hidden = true;
     pending = null;
+    const next = focusTarget || returnFocus;
+    returnFocus = null;
+    if (next && document.contains(next)) next.focus();
+  }
+
+  // ---- sentences: narrowing a selection without a mouse ------------------------------------
+  function sentences(text) {
+    const spans = [];
+    const re = /[^.!?…]*[.!?…]+["”’)\]]*|[^.!?…]+$/g;
+    let m;
+    while ((m = re.exec(text)) !== null) {
+      if (!m[0]) { re.lastIndex++; continue; }
+      let start = m.index, end = m.index + m[0].length;
+      while (start < end && /\s/.test(text[start])) start++;
+      while (end > start && /\s/.test(text[end - 1])) end--;
+      if (end > start) spans.push({ start, end });
+    }
+    return spans;
+  }
+
+  /** Moves the start ({@code edge} 'start') or the end of the pending passage by one sentence. */
+  function stepSentence(edge, direction) {
+    if (!pending) return;
+    const text = plainText(ptextOf(pending.paragraphId));
+    const spans = sentences(text);
+    if (!spans.length) return;
+    const first = spans.findIndex(x => x.end > pending.start);
+    const last = spans.length - 1 - [...spans].reverse().findIndex(x => x.start < pending.end);
+    let from = first < 0 ? 0 : first, to = last;
+    if (edge === 'start') from = Math.max(0, Math.min(to, from + direction));
+    else to = Math.min(spans.length - 1, Math.max(from, to + direction));
+    pending.start = spans[from].start;
+    pending.end = spans[to].end;
+    pending.quote = text.slice(pending.start, pending.end);
+    showQuote();
+    say('Passage: sentences ' + (from + 1) + ' to ' + (to + 1) + ' of ' + spans.length + '.');
   }
 
   function buildToolbar() {
@@ -285,6 +346,11 @@ if (article) {
     groupSelect.closest('label').hidden = me.groups.length < 2;
   }
 
+  toolbar.querySelectorAll('[data-step]').forEach(b => b.addEventListener('click', () => {
+    const [edge, direction] = b.dataset.step.split(':');
+    stepSentence(edge, Number(direction));
+  }));
+
   async function save() {
     if (!pending) return;
     const chosen = [...toolbar.querySelectorAll('.tag-button[aria-pressed=true]')].map(b => b.dataset.slug);
@@ -298,26 +364,37 @@ if (article) {
       const created = await api('POST', '/api/documents/' + docId + '/annotations', body);
       annotations.push(created);
       const paragraphId = pending.paragraphId;
-      closeToolbar();
       window.getSelection().removeAllRanges();
       renderAll();
       showPanel(paragraphId);
+      if (phone.matches) panel.classList.add('open');
+      const newCard = panelList.querySelector('[data-annotation-id="' + created.id + '"]');
+      closeToolbar(newCard);
+      if (newCard) newCard.scrollIntoView({ block: 'nearest' });
       say('Annotation saved.');
     } catch (err) { error.textContent = err.message; }
   }
 
   toolbar.addEventListener('keydown', e => {
-    if (e.key === 'Escape') { closeToolbar(); return; }
-    if (e.target.tagName === 'TEXTAREA' || e.target.tagName === 'SELECT') {
-      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); save(); }
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); save(); return; }
+    if (e.key === 'Tab') {
+      // focus stays inside the open box: Tab and Shift+Tab cycle through its controls
+      const stops = [...toolbar.querySelectorAll('button, textarea, select, summary')].filter(x => x.offsetParent !== null);
+      const i = stops.indexOf(document.activeElement);
+      const next = e.shiftKey ? (i <= 0 ? stops.length - 1 : i - 1) : (i < 0 || i === stops.length - 1 ? 0 : i + 1);
+      e.preventDefault();
+      stops[next].focus();
       return;
     }
+    if (e.target.tagName === 'TEXTAREA' || e.target.tagName === 'SELECT') return;
     const n = parseInt(e.key, 10);
     const buttons = toolbar.querySelectorAll('.tag-button');
     if (n >= 1 && n <= buttons.length) { e.preventDefault(); buttons[n - 1].click(); }
   });
   toolbar.querySelector('.toolbar-save').addEventListener('click', save);
-  toolbar.querySelector('.toolbar-cancel').addEventListener('click', closeToolbar);
+  toolbar.querySelector('.toolbar-cancel').addEventListener('click', () => closeToolbar());
+  // Esc closes the box from anywhere on the page
+  document.addEventListener('keydown', e => { if (e.key === 'Escape' && !toolbar.hidden) { e.preventDefault(); closeToolbar(); } });
 
   function maybeOpenFromSelection(e) {
     if (toolbar.contains(e.target)) return;
@@ -325,7 +402,26 @@ if (article) {
     if (target) openToolbar(target);
   }
   article.addEventListener('mouseup', maybeOpenFromSelection);
-  article.addEventListener('keyup', e => { if (e.shiftKey) maybeOpenFromSelection(e); });
+  // keyboard selections (caret browsing, Shift+arrows) send their keys to the body: open when Shift is let go
+  document.addEventListener('keyup', e => {
+    if (e.key === 'Shift' && toolbar.hidden) {
+      const target = selectionTarget();
+      if (target) openToolbar(target);
+    }
+  });
+  // touch: a long press selects without a mouseup; open once the selection rests
+  let lastPointer = 'mouse';
+  document.addEventListener('pointerdown', e => { lastPointer = e.pointerType; }, true);
+  let selectionTimer = null;
+  document.addEventListener('selectionchange', () => {
+    // only a finger's selection, and never while the reader works in the open box
+    if (lastPointer !== 'touch' || toolbar.contains(document.activeElement)) return;
+    clearTimeout(selectionTimer);
+    selectionTimer = setTimeout(() => {
+      const target = selectionTarget();
+      if (target && (toolbar.hidden || !pending || pending.start !== target.start || pending.end !== target.end)) openToolbar(target);
+    }, 400);
+  });
 
   article.addEventListener('click', e => {
     const mark = e.target.closest('mark.hl, .hl-tag');
@@ -352,10 +448,23 @@ if (article) {
             openToolbar({ paragraphId: p.id, start: 0, end: text.length, quote: text, rect: p.getBoundingClientRect() });
           } }, '+'),
         el('button', { type: 'button', class: 'show-para', 'aria-label': 'Show the annotations of paragraph ' + n, title: 'Show annotations',
-          onclick: () => { showPanel(p.id); panel.focus(); } }, '≡'));
+          onclick: () => { showPanel(p.id); panel.classList.add('open'); panel.focus(); } }, '≡'));
       p.prepend(tools);
     });
   }
+
+  // phones: the panel is a drawer, opened from a button that stays in reach
+  const drawerButton = document.getElementById('panel-toggle');
+  drawerButton.addEventListener('click', () => {
+    const open = panel.classList.toggle('open');
+    drawerButton.setAttribute('aria-expanded', String(open));
+    if (open) panel.focus();
+  });
+  document.getElementById('panel-close').addEventListener('click', () => {
+    panel.classList.remove('open');
+    drawerButton.setAttribute('aria-expanded', 'false');
+    drawerButton.focus();
+  });
 
   filterTag.addEventListener('change', renderAll);
   filterAuthor.addEventListener('change', renderAll);

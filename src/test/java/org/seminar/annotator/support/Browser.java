@@ -20,6 +20,15 @@ public final class Browser implements AutoCloseable {
     public final Path downloads;
 
     public Browser() {
+        this(false);
+    }
+
+    /** A phone held in one hand: Chromium's mobile emulation, 390 x 844 CSS px, touch events. */
+    public static Browser phone() {
+        return new Browser(true);
+    }
+
+    private Browser(boolean phone) {
         try {
             Path profile = Files.createTempDirectory("annotator-chromium-");
             downloads = Files.createTempDirectory("annotator-downloads-");
@@ -27,6 +36,11 @@ public final class Browser implements AutoCloseable {
             options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
                     "download.prompt_for_download", false));
             options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+            if (phone) {
+                options.setExperimentalOption("mobileEmulation", java.util.Map.of(
+                        "deviceMetrics", java.util.Map.of("width", 390, "height", 844, "pixelRatio", 3.0, "touch", true),
+                        "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36"));
+            }
             options.setBinary(System.getProperty("annotator-test.chromium", "/usr/bin/chromium"));
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
