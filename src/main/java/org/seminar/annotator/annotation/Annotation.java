@@ -36,6 +36,8 @@ public class Annotation extends PanacheEntityBase {
     public String authorName;
     public String groupId;
     public boolean hidden;
+    /** Deleted by its author after others replied: the passage and the discussion stay, it no longer counts. */
+    public boolean withdrawn;
     public Instant created;
     public Instant updated;
     /** Checked and raised by Hibernate on every write, so of two edits of one version only one lands. */
@@ -55,7 +57,7 @@ public class Annotation extends PanacheEntityBase {
             Collection<String> groupIds) {
         StringBuilder sql = new StringBuilder("""
                 select a.id, a.paragraph_id, a.start_offset, a.end_offset, a.quote, a.prefix, a.suffix, a.comment, a.author,
-                       a.author_name, a.group_id, a.hidden, a.created, a.updated, a.version,
+                       a.author_name, a.group_id, a.hidden, a.withdrawn, a.created, a.updated, a.version,
                        array_to_string(array(select t.tag_slug from annotation_tag t where t.annotation_id = a.id
                                              order by t.tag_slug), ',') as tags
                 from annotation a

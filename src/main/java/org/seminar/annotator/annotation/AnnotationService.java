@@ -94,14 +94,15 @@ public class AnnotationService {
         for (Tuple row : rows) {
             String id = row.get("id", String.class);
             String tagList = row.get("tags", String.class);
+            String comment = Boolean.TRUE.equals(row.get("withdrawn")) ? null : row.get("comment", String.class);
             views.add(new AnnotationViews.AnnotationView(id, documentId, row.get("paragraph_id", String.class),
                     row.get("start_offset", Number.class).intValue(), row.get("end_offset", Number.class).intValue(),
                     row.get("quote", String.class), row.get("prefix", String.class), row.get("suffix", String.class),
-                    tagList == null || tagList.isEmpty() ? List.of() : List.of(tagList.split(",")), row.get("comment", String.class),
-                    Comments.html(row.get("comment", String.class)),
+                    tagList == null || tagList.isEmpty() ? List.of() : List.of(tagList.split(",")), comment, Comments.html(comment),
                     row.get("author", String.class), row.get("author_name", String.class), groups.nameOf(row.get("group_id", String.class)),
                     SqlValues.instant(row.get("created")), SqlValues.instant(row.get("updated")), row.get("version", Number.class).intValue(),
-                    replies.getOrDefault(id, List.of()), Boolean.TRUE.equals(row.get("hidden")) ? Boolean.TRUE : null));
+                    replies.getOrDefault(id, List.of()), Boolean.TRUE.equals(row.get("hidden")) ? Boolean.TRUE : null,
+                    Boolean.TRUE.equals(row.get("withdrawn")) ? Boolean.TRUE : null));
         }
         return views;
     }
@@ -170,6 +171,9 @@ public class AnnotationService {
         if (!a.author.equals(reader.username())) {
             throw ProblemException.forbidden("Only the author edits an annotation");
         }
+        if (a.withdrawn) {
+            throw ProblemException.conflict("The annotation was withdrawn; its discussion stays, but it cannot be edited");
+        }
         AnnotationRules.Checked checked = AnnotationRules.checkChange(change, tagService.bySlug());
         if (!checked.errors().isEmpty()) {
             throw ProblemException.badFields(checked.errors());
@@ -204,6 +208,17 @@ public class AnnotationService {
         boolean own = a.author.equals(reader.username());
         if (!own && !reader.admin()) {
             throw ProblemException.forbidden("Only the author (or an admin, as moderation) deletes an annotation");
+        }
+        if (own && Reply.count("annotationId = ?1 and author <> ?2", a.id, a.author) > 0) {
+            // others replied: withdraw, so that their discussion stays readable where it was
+            if (!a.withdrawn) {
+                a.withdrawn = true;
+                a.updated = Instant.now();
+                Versions.write("annotation");
+                AnnotationHistory.record("withdraw", reader.username(), a, null, snapshot(a));
+                events.fire(AnnotationEvent.about(EventType.ANNOTATION_UPDATED, a, reader.username()));
+            }
+            return;
         }
         AnnotationEvent deleted = AnnotationEvent.about(EventType.ANNOTATION_DELETED, a, reader.username());
         Map<String, Object> before = snapshot(a);
@@ -264,9 +279,11 @@ public class AnnotationService {
 
     private AnnotationViews.AnnotationView view(Annotation a, List<Reply> shownReplies) {
         List<AnnotationViews.ReplyView> shown = shownReplies.stream().map(AnnotationService::replyView).toList();
+        // a withdrawn annotation keeps its passage and discussion, not its author's comment
+        String comment = a.withdrawn ? null : a.comment;
         return new AnnotationViews.AnnotationView(a.id, a.documentId, a.paragraphId, a.start, a.end, a.quote, a.prefix, a.suffix,
-                a.tags.stream().sorted().toList(), a.comment, Comments.html(a.comment), a.author, a.authorName, groups.nameOf(a.groupId), a.created, a.updated, a.version,
-                shown, a.hidden ? Boolean.TRUE : null);
+                a.tags.stream().sorted().toList(), comment, Comments.html(comment), a.author, a.authorName, groups.nameOf(a.groupId), a.created, a.updated, a.version,
+                shown, a.hidden ? Boolean.TRUE : null, a.withdrawn ? Boolean.TRUE : null);
     }
 
     static AnnotationViews.ReplyView replyView(Reply r) {

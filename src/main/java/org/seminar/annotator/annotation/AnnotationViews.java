@@ -62,7 +62,7 @@ public final class AnnotationViews {
     /** An annotation; {@code commentHtml} is its comment rendered by {@link Comments}. */
     public record AnnotationView(String id, String documentId, String paragraphId, int start, int end, String quote,
             String prefix, String suffix, List<String> tags, String comment, String commentHtml, String author, String authorName,
-            String group, Instant created, Instant updated, int version, List<ReplyView> replies, Boolean hidden) {
+            String group, Instant created, Instant updated, int version, List<ReplyView> replies, Boolean hidden, Boolean withdrawn) {
     }
 
     public record HistoryEntry(String action, String actor, Instant at, String replyId, Map<String, Object> changes) {

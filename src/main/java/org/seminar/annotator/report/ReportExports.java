@@ -59,7 +59,7 @@ public class ReportExports {
                        a.comment, a.author, a.author_name, a.group_id, a.created, a.updated,
                        (select count(*) from reply r where r.annotation_id = a.id and not r.hidden and %s) as replies
                 from annotation a join paragraph p on p.id = a.paragraph_id join section s on s.id = p.section_id
-                where a.document_id = :doc and a.group_id in (:groups) and not a.hidden and %s""".formatted(replyVisible.sql(), visible.sql()));
+                where a.document_id = :doc and a.group_id in (:groups) and not a.hidden and not a.withdrawn and %s""".formatted(replyVisible.sql(), visible.sql()));
         if (filter.tag() != null && !filter.tag().isBlank()) {
             sql.append(" and exists (select 1 from annotation_tag f where f.annotation_id = a.id and f.tag_slug = :tag)");
         }

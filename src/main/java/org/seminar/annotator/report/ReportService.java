@@ -100,7 +100,7 @@ public class ReportService {
         Map<String, Long> totals = new HashMap<>();
         for (Tuple row : rows("""
                 select a.author, max(a.author_name) as name, count(*) as n from annotation a
-                where a.document_id = :doc and a.group_id = :group and not a.hidden %s group by a.author""", documentId, groupId, tag, author, reader)) {
+                where a.document_id = :doc and a.group_id = :group and not a.hidden and not a.withdrawn %s group by a.author""", documentId, groupId, tag, author, reader)) {
             names.put(row.get("author", String.class), row.get("name", String.class));
             totals.put(row.get("author", String.class), row.get("n", Number.class).longValue());
         }
@@ -115,7 +115,7 @@ public class ReportService {
                 with base as materialized (
                          select a.author, a.paragraph_id, a.start_offset s, a.end_offset e, t.tag_slug
                          from annotation a join annotation_tag t on t.annotation_id = a.id
-                         where a.document_id = :doc and a.group_id = :group and not a.hidden %s),
+                         where a.document_id = :doc and a.group_id = :group and not a.hidden and not a.withdrawn %s),
                      counts as (select author, paragraph_id, tag_slug, count(*) n, grouping(author, paragraph_id) g from base
                                 group by grouping sets ((author, tag_slug), (paragraph_id, tag_slug), (tag_slug),
                                                         (author, paragraph_id, tag_slug))),

@@ -37,9 +37,53 @@ if (article) {
   }
 
   // ---- highlights -----------------------------------------------------------------------
+  const filterText = document.getElementById('filter-text');
+
   function visible() {
-    const tag = filterTag.value, author = filterAuthor.value;
-    return annotations.filter(a => (!tag || a.tags.includes(tag)) && (!author || a.author === author));
+    const tag = filterTag.value, author = filterAuthor.value, text = filterText.value.trim().toLowerCase();
+    return annotations.filter(a => (!tag || a.tags.includes(tag)) && (!author || a.author === author)
+      && (!text || [a.quote, a.comment || '', a.authorName, ...a.replies.map(r => r.comment)].some(x => x.toLowerCase().includes(text))));
+  }
+
+  // ---- the document's discussion at a glance --------------------------------------------------
+  const paragraphView = document.getElementById('paragraph-view');
+  const documentView = document.getElementById('document-list');
+  const modeButtons = { document: document.getElementById('mode-document'), paragraph: document.getElementById('mode-paragraph') };
+
+  function setMode(mode) {
+    documentView.hidden = mode !== 'document';
+    paragraphView.hidden = mode !== 'paragraph';
+    Object.entries(modeButtons).forEach(([m, b]) => b.setAttribute('aria-pressed', String(m === mode)));
+  }
+  modeButtons.document.addEventListener('click', () => { setMode('document'); document.getElementById('document-list-title').focus(); });
+  modeButtons.paragraph.addEventListener('click', () => { setMode('paragraph'); panelTitle.focus(); });
+
+  /** Every annotation the reader may see, in reading order, filtered like the highlights. */
+  function renderDocumentList(shown) {
+    const number = id => Number(document.getElementById(id).dataset.number);
+    const ordered = [...shown].sort((x, y) => number(x.paragraphId) - number(y.paragraphId) || x.start - y.start);
+    document.getElementById('document-count').textContent = '(' + ordered.length + ')';
+    document.getElementById('document-items').replaceChildren(...(ordered.length ? ordered.map(a => {
+      const open = el('button', { type: 'button', class: 'link-button', 'aria-label': 'Open the annotation by ' + a.authorName
+          + ' in paragraph ' + number(a.paragraphId), onclick: () => openAnnotation(a) },
+        el('span', { class: 'where', text: '¶ ' + number(a.paragraphId) }), ' ',
+        el('q', { text: a.quote.length > 80 ? a.quote.slice(0, 80) + '…' : a.quote }));
+      return el('li', { 'data-annotation-id': a.id, class: a.withdrawn ? 'withdrawn' : '' },
+        el('p', { class: 'tags' }, a.tags.map(chip)), open,
+        el('p', { class: 'who' }, el('strong', { text: a.authorName }),
+          a.comment && !a.withdrawn ? ' · ' + (a.comment.length > 90 ? a.comment.slice(0, 90) + '…' : a.comment) : '',
+          ' · ' + a.replies.length + (a.replies.length === 1 ? ' reply' : ' replies'), a.withdrawn ? ' · withdrawn' : ''));
+    }) : [el('li', { class: 'empty', text: 'No annotations match.' })]));
+  }
+
+  /** Scrolls to the annotation's highlight, shows its paragraph's cards and puts focus on its card. */
+  function openAnnotation(a) {
+    setMode('paragraph');
+    showPanel(a.paragraphId);
+    const mark = document.querySelector('#' + a.paragraphId + ' mark.hl[data-ids~="' + a.id + '"]') || document.getElementById(a.paragraphId);
+    mark.scrollIntoView({ block: 'center' });
+    const c = panelList.querySelector('[data-annotation-id="' + a.id + '"]');
+    if (c) c.focus();
   }
 
   function tagInfo(slug) {
@@ -52,7 +96,6 @@ if (article) {
   }
 
   function clearHighlights(ptext) {
-    ptext.querySelectorAll('.hl-tag').forEach(e => e.remove());
     ptext.querySelectorAll('mark.hl').forEach(m => m.replaceWith(...m.childNodes));
     ptext.normalize();
   }
@@ -80,28 +123,22 @@ if (article) {
           const mark = document.createElement('mark');
           mark.className = 'hl' + (covering.length > 1 ? ' overlap' : '');
           mark.dataset.ids = covering.map(a => a.id).join(' ');
-          const first = tagInfo(covering[0].tags[0]);
-          mark.style.backgroundColor = tint(first.color, covering.length > 1 ? 0.38 : 0.25);
-          mark.style.borderBottomColor = first.color;
-          if (covering.length > 1) mark.style.boxShadow = 'inset 0 -3px 0 ' + tagInfo(covering[1].tags[0]).color;
-          mark.title = covering.map(a => a.tags.map(s => tagInfo(s).name).join(', ') + ' (' + a.authorName + ')').join('; ');
+          // one underline per tag present, stacked, each in the codebook's colour: overlaps stay distinguishable
+          // and no word is added to the text (tag names are in the title, the panel and the list)
+          const slugs = [...new Set(covering.flatMap(a => a.tags))];
+          const colours = slugs.map(x => tagInfo(x).color);
+          mark.style.backgroundColor = tint(colours[0], covering.length > 1 ? 0.32 : 0.2);
+          mark.style.borderBottom = 'none';
+          mark.style.boxShadow = colours.map((c, i) => 'inset 0 -' + (2 + 3 * i) + 'px 0 ' + c).join(', ');
+          mark.style.paddingBottom = (3 * (colours.length - 1)) + 'px';
+          if (covering.some(a => a.withdrawn)) mark.classList.add('withdrawn');
+          mark.title = covering.map(a => a.tags.map(x => tagInfo(x).name).join(', ') + ' (' + a.authorName + ')').join('; ');
           piece.parentNode.insertBefore(mark, piece);
           mark.appendChild(piece);
           covering.forEach(a => { if (a.end === cut) lastPiece.set(a.id, mark); });
         }
         currentStart = cut;
       }
-    }
-    for (const a of list) {
-      const mark = lastPiece.get(a.id);
-      if (!mark) continue;
-      const label = document.createElement('span');
-      label.className = 'hl-tag';
-      label.dataset.skip = '';
-      label.dataset.id = a.id;
-      label.textContent = a.tags.map(s => tagInfo(s).name).join(' · ');
-      label.style.color = tagInfo(a.tags[0]).color;
-      mark.after(label);
     }
   }
 
@@ -118,7 +155,8 @@ if (article) {
         el('span', { class: 'visually-hidden', text: list.length === 1 ? ' annotation' : ' annotations' })] : []));
       count.hidden = !list.length;
     });
-    if (activeParagraph) showPanel(activeParagraph);
+    if (activeParagraph) showPanel(activeParagraph, true);
+    renderDocumentList(shown);
     const authors = [...new Map(annotations.map(a => [a.author, a.authorName])).entries()].sort((x, y) => x[1].localeCompare(y[1]));
     const chosen = filterAuthor.value;
     filterAuthor.replaceChildren(new Option('All reviewers', ''), ...authors.map(([u, n]) => new Option(n + ' (' + u + ')', u)));
@@ -138,8 +176,9 @@ if (article) {
     return new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
   }
 
-  function showPanel(paragraphId) {
+  function showPanel(paragraphId, keepMode) {
     activeParagraph = paragraphId;
+    if (!keepMode) setMode('paragraph');
     const p = document.getElementById(paragraphId);
     document.querySelectorAll('article .para.active').forEach(x => x.classList.remove('active'));
     p.classList.add('active');
@@ -162,7 +201,7 @@ if (article) {
   function card(a) {
     const mine = a.author === me.username;
     const actions = el('div', { class: 'actions' });
-    if (mine) {
+    if (mine && !a.withdrawn) {
       actions.append(el('button', { type: 'button', class: 'secondary', text: 'Edit', 'aria-label': 'Edit your annotation', onclick: () => editForm(a, box) }));
       actions.append(el('button', { type: 'button', class: 'secondary', text: 'Delete', 'aria-label': 'Delete your annotation', onclick: () => remove(a) }));
     } else if (me.admin) {
@@ -170,9 +209,7 @@ if (article) {
       actions.append(el('button', { type: 'button', class: 'secondary', text: 'Delete (moderation)', onclick: () => remove(a) }));
     }
     const replies = el('ol', { class: 'replies', 'aria-label': 'Replies' },
-      a.replies.map(r => el('li', { 'data-reply-id': r.id },
-        el('p', { class: 'who' }, el('strong', { text: r.authorName }), ' · ', el('time', { datetime: r.created, text: when(r.created) })),
-        el('div', { class: 'comment', html: r.commentHtml }))));
+      a.replies.map(r => replyItem(a, r)));
     const replyBox = el('textarea', { rows: '2', 'aria-label': 'Reply to ' + a.authorName, placeholder: 'Reply…', maxlength: '10000' });
     const replyForm = el('form', { class: 'reply-form', onsubmit: async e => {
       e.preventDefault();
@@ -183,15 +220,59 @@ if (article) {
         say('Reply posted.');
       } catch (err) { say(err.message, true); }
     } }, replyBox, el('button', { type: 'submit', text: 'Reply' }));
-    const box = el('article', { class: 'card' + (a.hidden ? ' hidden-annotation' : ''), 'data-annotation-id': a.id, tabindex: '-1',
-                                'aria-label': 'Annotation by ' + a.authorName },
-      el('p', { class: 'tags' }, a.tags.map(chip)),
+    const box = el('article', { class: 'card' + (a.hidden ? ' hidden-annotation' : '') + (a.withdrawn ? ' withdrawn' : ''),
+                                'data-annotation-id': a.id, tabindex: '-1', 'aria-label': 'Annotation by ' + a.authorName },
+      a.withdrawn ? el('p', { class: 'withdrawn-note', text: 'Withdrawn by ' + a.authorName + '; the discussion stays.' })
+                  : el('p', { class: 'tags' }, a.tags.map(chip)),
       el('blockquote', { class: 'quote', text: a.quote }),
-      a.comment ? el('div', { class: 'comment', html: a.commentHtml }) : null,
+      a.comment && !a.withdrawn ? el('div', { class: 'comment', html: a.commentHtml }) : null,
       el('p', { class: 'who' }, el('strong', { text: a.authorName }), ' · ', el('span', { text: a.group }), ' · ',
-        el('time', { datetime: a.created, text: when(a.created) }), a.hidden ? ' · hidden by moderation' : ''),
+        el('time', { datetime: a.created, text: when(a.created) }), edited(a), a.hidden ? ' · hidden by moderation' : ''),
       actions, replies, replyForm);
     return box;
+  }
+
+  /** " · edited <time>" when something was changed after creation. */
+  function edited(x) {
+    return x.updated && x.updated !== x.created && x.version > 1
+      ? el('span', { class: 'edited' }, ' · edited ', el('time', { datetime: x.updated, text: when(x.updated) })) : '';
+  }
+
+  function replyItem(a, r) {
+    const item = el('li', { 'data-reply-id': r.id },
+      el('p', { class: 'who' }, el('strong', { text: r.authorName }), ' · ', el('time', { datetime: r.created, text: when(r.created) }),
+        edited(r), r.hidden ? ' · hidden by moderation' : ''),
+      el('div', { class: 'comment', html: r.commentHtml }));
+    const focusCard = () => { const c = panelList.querySelector('[data-annotation-id="' + a.id + '"]'); if (c) c.focus(); };
+    if (r.author === me.username) {
+      item.append(el('p', { class: 'actions' },
+        el('button', { type: 'button', class: 'secondary', text: 'Edit', 'aria-label': 'Edit your reply', onclick: () => {
+          const text = el('textarea', { rows: '2', 'aria-label': 'Your reply', maxlength: '10000' });
+          text.value = r.comment;
+          const form = el('form', { class: 'reply-form', onsubmit: async e => {
+            e.preventDefault();
+            try {
+              await api('PUT', '/api/annotations/' + a.id + '/replies/' + r.id, { version: r.version, comment: text.value });
+              await refreshOne(a.id);
+              focusCard();
+              say('Reply changed.');
+            } catch (err) { say(err.message, true); }
+          } }, text, el('button', { type: 'submit', text: 'Save' }),
+            el('button', { type: 'button', class: 'secondary', text: 'Cancel', onclick: () => { form.replaceWith(item); focusCard(); } }));
+          item.replaceWith(form);
+          text.focus();
+        } }),
+        el('button', { type: 'button', class: 'secondary', text: 'Delete', 'aria-label': 'Delete your reply', onclick: async () => {
+          if (!confirm('Delete your reply?')) return;
+          try {
+            await api('DELETE', '/api/annotations/' + a.id + '/replies/' + r.id);
+            await refreshOne(a.id);
+            focusCard();
+            say('Reply deleted.');
+          } catch (err) { say(err.message, true); }
+        } })));
+    }
+    return item;
   }
 
   function tagPicker(selected) {
@@ -227,12 +308,20 @@ if (article) {
   }
 
   async function remove(a) {
-    if (!confirm(a.author === me.username ? 'Delete your annotation?' : 'Delete this annotation as moderation?')) return;
+    const mine = a.author === me.username;
+    const others = a.replies.filter(r => r.author !== a.author).length;
+    const question = !mine ? 'Delete this annotation and its ' + a.replies.length + ' replies as moderation?'
+      : others ? 'Others replied to it (' + others + (others === 1 ? ' reply' : ' replies') + '): your annotation will be withdrawn and'
+                 + ' the discussion kept. Withdraw it?'
+      : 'Delete your annotation?';
+    if (!confirm(question)) return;
     try {
       await api('DELETE', '/api/annotations/' + a.id);
-      annotations = annotations.filter(x => x.id !== a.id);
-      renderAll();
-      say('Annotation deleted.');
+      await refreshOne(a.id);
+      const heading = document.getElementById('panel-title');
+      const cardNow = panelList.querySelector('[data-annotation-id="' + a.id + '"]');
+      (cardNow || heading).focus();
+      say(mine && others ? 'Annotation withdrawn; the discussion stays.' : 'Annotation deleted.');
     } catch (err) { say(err.message, true); }
   }
 
@@ -424,12 +513,12 @@ if (article) {
   });
 
   article.addEventListener('click', e => {
-    const mark = e.target.closest('mark.hl, .hl-tag');
+    const mark = e.target.closest('mark.hl');
     const para = e.target.closest('.para');
     if (para && (mark || !window.getSelection().toString())) {
       showPanel(para.id);
       if (mark) {
-        const id = (mark.dataset.ids || mark.dataset.id || '').split(' ')[0];
+        const id = (mark.dataset.ids || '').split(' ')[0];
         const c = panelList.querySelector('[data-annotation-id="' + id + '"]');
         if (c) c.focus();
       }
@@ -466,6 +555,7 @@ if (article) {
     drawerButton.focus();
   });
 
+  filterText.addEventListener('input', renderAll);
   filterTag.addEventListener('change', renderAll);
   filterAuthor.addEventListener('change', renderAll);
 
@@ -477,8 +567,7 @@ if (article) {
     filterTag.replaceChildren(new Option('All tags', ''), ...tags.map(t => new Option(t.name + (t.retired ? ' (retired)' : ''), t.slug)));
     buildToolbar();
     renderAll();
-    const first = document.querySelector('article .para');
-    if (first && !activeParagraph) showPanel(first.id);
+    setMode('document');
     root.dataset.ready = 'true';
     listen(page);
     trackPresence(page);

@@ -290,4 +290,24 @@ class AnnotationApiTest {
             }
         }
     }
+
+    @Test
+    void deletingAnAnnotationOthersRepliedToWithdrawsItAndKeepsTheDiscussion() {
+        String id = create("reviewer1", doc, valid()).statusCode(201).extract().path("id");
+        given().header("Authorization", Tokens.bearer("reviewer2")).contentType("application/json").body(Map.of("comment", "I disagree."))
+                .post("/api/annotations/" + id + "/replies").then().statusCode(201);
+        given().header("Authorization", Tokens.bearer("reviewer1")).delete("/api/annotations/" + id).then().statusCode(204);
+        get("reviewer2", id).statusCode(200).body("withdrawn", equalTo(true)).body("replies[0].comment", equalTo("I disagree."));
+        assertEquals(List.of("create", "reply", "withdraw"), historyActions(id));
+        String csv = given().header("Authorization", Tokens.bearer("reviewer2")).get("/api/documents/" + doc + "/report.csv")
+                .then().statusCode(200).extract().asString();
+        assertEquals(false, csv.contains(id), "a withdrawn annotation no longer counts in reports");
+        given().header("Authorization", Tokens.bearer("reviewer1")).contentType("application/json").body(Map.of("version", 2, "comment", "x"))
+                .put("/api/annotations/" + id).then().statusCode(409);
+
+        // without replies from others, deleting deletes
+        String alone = create("reviewer1", doc, valid()).statusCode(201).extract().path("id");
+        given().header("Authorization", Tokens.bearer("reviewer1")).delete("/api/annotations/" + alone).then().statusCode(204);
+        get("reviewer1", alone).statusCode(404);
+    }
 }
