@@ -9,6 +9,12 @@ function announce(notice, text) {
   announce.timer = setTimeout(() => { notice.hidden = true; }, 6000);
 }
 
+/** A person's display name as the annotation's discussion shows it; the username only when nothing else is known. */
+function nameOf(annotation, username) {
+  const reply = [...annotation.replies].reverse().find(r => r.author === username);
+  return reply ? reply.authorName : annotation.author === username ? annotation.authorName : username;
+}
+
 export function listen(page) {
   const { docId, me } = page;
   const notice = document.getElementById('live-notice');
@@ -22,7 +28,7 @@ export function listen(page) {
       const a = page.annotations().find(x => x.id === data.id);
       const where = a ? ' in paragraph ' + document.getElementById(a.paragraphId).dataset.number : '';
       say((e.type === EVENTS.REPLY_CREATED ? 'New reply' : e.type === EVENTS.ANNOTATION_CREATED ? 'New annotation' : 'Annotation changed')
-               + where + (a ? ' by ' + (e.type === EVENTS.REPLY_CREATED ? data.actor : a.authorName) : '') + '.');
+               + where + (a ? ' by ' + (e.type === EVENTS.REPLY_CREATED ? nameOf(a, data.actor) : a.authorName) : '') + '.');
     }
   };
   [EVENTS.ANNOTATION_CREATED, EVENTS.ANNOTATION_UPDATED, EVENTS.REPLY_CREATED].forEach(t => events.addEventListener(t, changed));

@@ -57,6 +57,11 @@ class AccessibilityBrowserTest {
                 check(admin, "admin: " + page, found);
             }
         }
+        try (Browser other = new Browser()) {
+            other.signIn(new URL(base, "/documents/" + doc).toString(), "reviewer4");
+            other.waitUpTo(Duration.ofSeconds(10)).until(d -> "true".equals(d.findElement(By.id("reader")).getAttribute("data-ready")));
+            check(other, "reading page without annotations", found);
+        }
         assertEquals(List.of(), found);
     }
 
