@@ -3,7 +3,9 @@
 
 import { api } from './api.js';
 import { el } from './dom.js';
-import { ptextOf, offsetIn, plainText, textNodes, selectionTarget } from './offsets.js';
+import { ptextOf, plainText, selectionTarget, sentences } from './offsets.js';
+import { highlight, tint } from './highlights.js';
+import { renderDocumentList } from './list.js';
 import { listen } from './live.js';
 import { showPresence, trackPresence } from './presence.js';
 
@@ -58,24 +60,6 @@ if (article) {
   modeButtons.document.addEventListener('click', () => { setMode('document'); document.getElementById('document-list-title').focus(); });
   modeButtons.paragraph.addEventListener('click', () => { setMode('paragraph'); panelTitle.focus(); });
 
-  /** Every annotation the reader may see, in reading order, filtered like the highlights. */
-  function renderDocumentList(shown) {
-    const number = id => Number(document.getElementById(id).dataset.number);
-    const ordered = [...shown].sort((x, y) => number(x.paragraphId) - number(y.paragraphId) || x.start - y.start);
-    document.getElementById('document-count').textContent = '(' + ordered.length + ')';
-    document.getElementById('document-items').replaceChildren(...(ordered.length ? ordered.map(a => {
-      const open = el('button', { type: 'button', class: 'link-button', 'aria-label': 'Open the annotation by ' + a.authorName
-          + ' in paragraph ' + number(a.paragraphId), onclick: () => openAnnotation(a) },
-        el('span', { class: 'where', text: '¶ ' + number(a.paragraphId) }), ' ',
-        el('q', { text: a.quote.length > 80 ? a.quote.slice(0, 80) + '…' : a.quote }));
-      return el('li', { 'data-annotation-id': a.id, class: a.withdrawn ? 'withdrawn' : '' },
-        el('p', { class: 'tags' }, a.tags.map(chip)), open,
-        el('p', { class: 'who' }, el('strong', { text: a.authorName }),
-          a.comment && !a.withdrawn ? ' · ' + (a.comment.length > 90 ? a.comment.slice(0, 90) + '…' : a.comment) : '',
-          ' · ' + a.replies.length + (a.replies.length === 1 ? ' reply' : ' replies'), a.withdrawn ? ' · withdrawn' : ''));
-    }) : [el('li', { class: 'empty', text: 'No annotations match.' })]));
-  }
-
   /** Scrolls to the annotation's highlight, shows its paragraph's cards and puts focus on its card. */
   function openAnnotation(a) {
     setMode('paragraph');
@@ -90,65 +74,13 @@ if (article) {
     return tags.find(t => t.slug === slug) || { slug, name: slug, color: '#777777' };
   }
 
-  function tint(hex, alpha) {
-    const n = parseInt(hex.slice(1), 16);
-    return 'rgba(' + (n >> 16) + ',' + ((n >> 8) & 255) + ',' + (n & 255) + ',' + alpha + ')';
-  }
-
-  function clearHighlights(ptext) {
-    ptext.querySelectorAll('mark.hl').forEach(m => m.replaceWith(...m.childNodes));
-    ptext.normalize();
-  }
-
-  function highlight(paragraphId, list) {
-    const ptext = ptextOf(paragraphId);
-    if (!ptext) return;
-    clearHighlights(ptext);
-    if (!list.length) return;
-    const bounds = new Set();
-    list.forEach(a => { bounds.add(a.start); bounds.add(a.end); });
-    const cuts = [...bounds].sort((x, y) => x - y);
-    let position = 0;
-    const lastPiece = new Map();
-    for (const node of textNodes(ptext)) {
-      const from = position, to = position + node.length;
-      position = to;
-      const inside = cuts.filter(c => c > from && c < to);
-      let current = node, currentStart = from;
-      for (const cut of [...inside, to]) {
-        const piece = current;
-        if (cut < to) current = current.splitText(cut - currentStart);
-        const covering = list.filter(a => a.start <= currentStart && a.end >= cut && a.start < cut && a.end > currentStart);
-        if (covering.length) {
-          const mark = document.createElement('mark');
-          mark.className = 'hl' + (covering.length > 1 ? ' overlap' : '');
-          mark.dataset.ids = covering.map(a => a.id).join(' ');
-          // one underline per tag present, stacked, each in the codebook's colour: overlaps stay distinguishable
-          // and no word is added to the text (tag names are in the title, the panel and the list)
-          const slugs = [...new Set(covering.flatMap(a => a.tags))];
-          const colours = slugs.map(x => tagInfo(x).color);
-          mark.style.backgroundColor = tint(colours[0], covering.length > 1 ? 0.32 : 0.2);
-          mark.style.borderBottom = 'none';
-          mark.style.boxShadow = colours.map((c, i) => 'inset 0 -' + (2 + 3 * i) + 'px 0 ' + c).join(', ');
-          mark.style.paddingBottom = (3 * (colours.length - 1)) + 'px';
-          if (covering.some(a => a.withdrawn)) mark.classList.add('withdrawn');
-          mark.title = covering.map(a => a.tags.map(x => tagInfo(x).name).join(', ') + ' (' + a.authorName + ')').join('; ');
-          piece.parentNode.insertBefore(mark, piece);
-          mark.appendChild(piece);
-          covering.forEach(a => { if (a.end === cut) lastPiece.set(a.id, mark); });
-        }
-        currentStart = cut;
-      }
-    }
-  }
-
   function renderAll() {
     const shown = visible();
     const byParagraph = new Map();
     shown.forEach(a => { if (!byParagraph.has(a.paragraphId)) byParagraph.set(a.paragraphId, []); byParagraph.get(a.paragraphId).push(a); });
     document.querySelectorAll('article .para').forEach(p => {
       const list = byParagraph.get(p.id) || [];
-      highlight(p.id, list);
+      highlight(p.id, list, tagInfo);
       const count = p.querySelector('.pcount');
       // the number, and for screen readers what it counts (a span may not carry an aria-label)
       count.replaceChildren(...(list.length ? [String(list.length),
@@ -156,7 +88,7 @@ if (article) {
       count.hidden = !list.length;
     });
     if (activeParagraph) showPanel(activeParagraph, true);
-    renderDocumentList(shown);
+    renderDocumentList(shown, { chip, open: openAnnotation });
     const authors = [...new Map(annotations.map(a => [a.author, a.authorName])).entries()].sort((x, y) => x[1].localeCompare(y[1]));
     const chosen = filterAuthor.value;
     filterAuthor.replaceChildren(new Option('All reviewers', ''), ...authors.map(([u, n]) => new Option(n + ' (' + u + ')', u)));
@@ -386,20 +318,6 @@ if (article) {
   }
 
   // ---- sentences: narrowing a selection without a mouse ------------------------------------
-  function sentences(text) {
-    const spans = [];
-    const re = /[^.!?…]*[.!?…]+["”’)\]]*|[^.!?…]+$/g;
-    let m;
-    while ((m = re.exec(text)) !== null) {
-      if (!m[0]) { re.lastIndex++; continue; }
-      let start = m.index, end = m.index + m[0].length;
-      while (start < end && /\s/.test(text[start])) start++;
-      while (end > start && /\s/.test(text[end - 1])) end--;
-      if (end > start) spans.push({ start, end });
-    }
-    return spans;
-  }
-
   /** Moves the start ({@code edge} 'start') or the end of the pending passage by one sentence. */
   function stepSentence(edge, direction) {
     if (!pending) return;

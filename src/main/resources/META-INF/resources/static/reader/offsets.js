@@ -45,3 +45,18 @@ export function selectionTarget(selection = window.getSelection()) {
   if (end <= start) return null;
   return { paragraphId: startP.closest('.para').id, start, end, quote: text.slice(start, end), rect: range.getBoundingClientRect() };
 }
+
+/** The sentences of a text as [start, end) offsets, white space at their edges left out. */
+export function sentences(text) {
+  const spans = [];
+  const re = /[^.!?…]*[.!?…]+["”’)\]]*|[^.!?…]+$/g;
+  let m;
+  while ((m = re.exec(text)) !== null) {
+    if (!m[0]) { re.lastIndex++; continue; }
+    let start = m.index, end = m.index + m[0].length;
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end > start) spans.push({ start, end });
+  }
+  return spans;
+}

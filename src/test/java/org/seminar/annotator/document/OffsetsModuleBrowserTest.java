@@ -91,4 +91,13 @@ class OffsetsModuleBrowserTest {
         Map<String, Object> result = select("<span class=\"ptext\">one   two</span>", "x", 0, 3, 6);
         assertEquals(null, result.get("quote"));
     }
+
+    @Test
+    void sentencesAreFoundForKeyboardNarrowing() {
+        Object spans = browser.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/static/reader/offsets.js').then(m => done(JSON.stringify(m.sentences(arguments[0]))));""",
+                "Neutral states stay out. “Do they?” Some trade   with everyone");
+        assertEquals("[{\"start\":0,\"end\":24},{\"start\":25,\"end\":35},{\"start\":36,\"end\":62}]", spans);
+    }
 }
