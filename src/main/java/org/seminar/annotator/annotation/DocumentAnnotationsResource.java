@@ -4,6 +4,7 @@ import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,7 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
+import org.seminar.annotator.web.ConditionalGet;
 
 /** A document's annotations: the filtered list and creating one. Rules live in {@link AnnotationService}. */
 @Path("/api/documents/{docId}/annotations")
@@ -25,11 +26,15 @@ public class DocumentAnnotationsResource {
     AnnotationService annotations;
     @Inject
     Readers readers;
+    @Inject
+    ConditionalGet conditional;
 
     @GET
-    public List<AnnotationViews.AnnotationView> list(@PathParam("docId") String docId, @QueryParam("tag") String tag,
-            @QueryParam("author") String author, @QueryParam("paragraphId") String paragraphId, @QueryParam("group") String group) {
-        return annotations.list(docId, new AnnotationService.Filter(tag, author, paragraphId, group), readers.current());
+    public Response list(@PathParam("docId") String docId, @QueryParam("tag") String tag, @QueryParam("author") String author,
+            @QueryParam("paragraphId") String paragraphId, @QueryParam("group") String group,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return conditional.json(annotations.list(docId, new AnnotationService.Filter(tag, author, paragraphId, group), readers.current()),
+                ifNoneMatch);
     }
 
     @POST

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.seminar.annotator.account.CurrentUser;
 import org.seminar.annotator.account.Roles;
+import org.seminar.annotator.web.ConditionalGet;
 import org.seminar.annotator.web.ProblemException;
 
 /** Documents as JSON: the list, one document's whole structure, its paragraphs, and import by admins. */
@@ -27,6 +29,8 @@ public class DocumentApiResource {
 
     @Inject
     DocumentService documents;
+    @Inject
+    ConditionalGet conditional;
     @Inject
     DocumentUploads uploads;
     @Inject
@@ -39,8 +43,8 @@ public class DocumentApiResource {
 
     @GET
     @Path("{id}")
-    public DocumentViews.Detail get(@PathParam("id") String id) {
-        return documents.get(id);
+    public Response get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return conditional.json(documents.get(id), ifNoneMatch);
     }
 
     /**
