@@ -11,7 +11,6 @@ import java.security.Permission;
 import java.security.Principal;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,9 +24,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class CurrentAccountAugmentor implements SecurityIdentityAugmentor {
 
-    /** Identity attribute holding the seminar groups the account is in now (a {@code List<String>} of names). */
-    public static final String GROUPS = "annotator.groups";
-    /** Identity attribute holding the same groups as name → Keycloak id (a {@code Map<String, String>}). */
+    /** Identity attribute holding the seminar groups the account is in now, name → Keycloak id (a {@code Map<String, String>}). */
     public static final String GROUP_IDS = "annotator.group-ids";
 
     @Inject
@@ -69,7 +66,6 @@ public class CurrentAccountAugmentor implements SecurityIdentityAugmentor {
             kept.addAll(status.roles());
             this.roles = Set.copyOf(kept);
             Map<String, Object> all = new HashMap<>(token.getAttributes());
-            all.put(GROUPS, List.copyOf(status.groups()));
             all.put(GROUP_IDS, Map.copyOf(status.groupIdsByName()));
             this.attributes = all;
         }

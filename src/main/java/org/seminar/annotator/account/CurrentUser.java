@@ -59,9 +59,9 @@ public class CurrentUser {
 
     /** Seminar groups as Keycloak has them now ({@link CurrentAccountAugmentor}), else the token's {@code groups} claim. */
     public List<String> groups() {
-        List<String> current = identity.getAttribute(CurrentAccountAugmentor.GROUPS);
-        if (current != null) {
-            return current.stream().sorted().toList();
+        Optional<Map<String, String>> current = groupIdsByName();
+        if (current.isPresent()) {
+            return current.get().keySet().stream().sorted().toList();
         }
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             Object groups = jwt.getClaim("groups");

@@ -168,7 +168,7 @@ public class KeycloakAccounts {
     }
 
     public List<String> groupsOf(String id) {
-        return call(() -> user(id).groups()).stream().map(GroupRepresentation::getName).sorted().toList();
+        return List.copyOf(groupIdsOf(id).keySet());
     }
 
     public void setGroups(String id, List<String> wanted) {

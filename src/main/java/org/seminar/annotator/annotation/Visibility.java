@@ -42,7 +42,7 @@ public class Visibility {
         if (reader.admin()) {
             return true;
         }
-        if (!reader.groupIds().contains(annotation.groupId())) {
+        if (!inGroup(reader, annotation.groupId())) {
             return false;
         }
         if (reader.username().equals(annotation.author())) {
@@ -90,18 +90,7 @@ public class Visibility {
      * pages drop it); every other event follows the annotation's and reply's state after the change.
      */
     public boolean mayHear(Reader reader, AnnotationEvent event) {
-        if (!inGroup(reader, event.groupId())) {
-            return false;
-        }
-        if (!event.type().aboutAnnotation()) {
-            return true; // blind, reveal, presence: news for the whole group
-        }
-        boolean hidden = event.type() != EventType.ANNOTATION_HIDDEN && event.hidden();
-        Subject subject = new Subject(event.documentId(), event.groupId(), event.author(), hidden);
-        if (event.replyId() != null) {
-            return maySeeReply(reader, subject, event.actor(), event.replyGone());
-        }
-        return maySee(reader, subject);
+        return mayKnowOf(reader, event, event.type() != EventType.ANNOTATION_HIDDEN && event.hidden());
     }
 
     /**
@@ -109,17 +98,19 @@ public class Visibility {
      * the annotation's and reply's current state), so a hidden annotation's creation is not replayed.
      */
     public boolean mayReplay(Reader reader, AnnotationEvent event) {
+        return mayKnowOf(reader, event, event.hidden());
+    }
+
+    /** An event, judging its annotation as {@code hidden} or not (the one point where live and replay differ). */
+    private boolean mayKnowOf(Reader reader, AnnotationEvent event, boolean hidden) {
         if (!inGroup(reader, event.groupId())) {
             return false;
         }
         if (!event.type().aboutAnnotation()) {
-            return true;
+            return true; // blind, reveal, presence: news for the whole group
         }
-        Subject subject = new Subject(event.documentId(), event.groupId(), event.author(), event.hidden());
-        if (event.replyId() != null) {
-            return maySeeReply(reader, subject, event.actor(), event.replyGone());
-        }
-        return maySee(reader, subject);
+        Subject subject = new Subject(event.documentId(), event.groupId(), event.author(), hidden);
+        return event.replyId() != null ? maySeeReply(reader, subject, event.actor(), event.replyGone()) : maySee(reader, subject);
     }
 
     /** Whether the reader sees only their own work in a group's report (blind mode, not an admin). */

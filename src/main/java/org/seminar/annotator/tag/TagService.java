@@ -130,8 +130,7 @@ public class TagService {
             errors.add(new Problem.FieldError("name", "is required (at most 80 characters)"));
             return null;
         }
-        if (TextRules.problem(name).isPresent()) {
-            TextRules.check("name", name, errors);
+        if (TextRules.check("name", name, errors)) {
             return null;
         }
         return name.strip();
@@ -150,8 +149,7 @@ public class TagService {
             errors.add(new Problem.FieldError("description", "is required: one sentence defining the tag (at most 400 characters)"));
             return null;
         }
-        if (TextRules.problem(description).isPresent()) {
-            TextRules.check("description", description, errors);
+        if (TextRules.check("description", description, errors)) {
             return null;
         }
         return description.strip();

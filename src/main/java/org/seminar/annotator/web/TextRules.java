@@ -38,9 +38,11 @@ public final class TextRules {
         return Optional.empty();
     }
 
-    /** Adds a field error when the text is refused. */
-    public static void check(String field, String text, List<Problem.FieldError> errors) {
-        problem(text).ifPresent(message -> errors.add(new Problem.FieldError(field, message)));
+    /** Adds a field error when the text is refused; whether it was. */
+    public static boolean check(String field, String text, List<Problem.FieldError> errors) {
+        Optional<String> problem = problem(text);
+        problem.ifPresent(message -> errors.add(new Problem.FieldError(field, message)));
+        return problem.isPresent();
     }
 
     /** Refuses the text with a 400 naming the field. */

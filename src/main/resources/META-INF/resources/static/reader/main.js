@@ -500,9 +500,9 @@ if (article) {
     showPresence: () => showPresence(docId)
   };
 
-  window.annotator = { refreshOne, reload: async () => { annotations = await api('GET', '/api/documents/' + docId + '/annotations'); renderAll(); },
-                       state: () => ({ annotations, activeParagraph }), renderAll, showPanel, upsert: a => {
-                         const i = annotations.findIndex(x => x.id === a.id); if (i >= 0) annotations[i] = a; else annotations.push(a); renderAll(); },
-                       drop: id => { annotations = annotations.filter(x => x.id !== id); renderAll(); } };
+  // for the browser tests and the console: the same functions the page uses
+  window.annotator = { refreshOne, reload: page.reload, drop: page.drop, renderAll, showPanel,
+                       state: () => ({ annotations, activeParagraph }), upsert: a => {
+                         const i = annotations.findIndex(x => x.id === a.id); if (i >= 0) annotations[i] = a; else annotations.push(a); renderAll(); } };
   start();
 }
