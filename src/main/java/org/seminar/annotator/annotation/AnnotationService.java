@@ -183,6 +183,7 @@ public class AnnotationService {
             throw ProblemException.conflict("The annotation was changed meanwhile (version " + a.version
                     + ", you sent " + change.version() + "); reload it and apply your edit again");
         }
+        Versions.lock(a, "annotation");
         Map<String, Object> changes = new LinkedHashMap<>();
         if (tags != null && !new LinkedHashSet<>(tags).equals(a.tags)) {
             changes.put("tags", Map.of("from", a.tags.stream().sorted().toList(), "to", tags));

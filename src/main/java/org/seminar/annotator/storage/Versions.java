@@ -1,6 +1,7 @@
 package org.seminar.annotator.storage;
 
 import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import org.hibernate.StaleStateException;
 import org.seminar.annotator.web.ProblemException;
@@ -19,6 +20,20 @@ public final class Versions {
     public static void write(String what) {
         try {
             Panache.getEntityManager().flush();
+        } catch (OptimisticLockException | StaleStateException e) {
+            throw lost(what);
+        }
+    }
+
+    /**
+     * Takes the row of an entity read in this transaction for writing ({@code select ... where version = ? for update}):
+     * a writer who changed it meanwhile makes this a 409 about {@code what}, and one still writing makes this wait for it.
+     * Call it before reading what else the decision depends on (its collections), so that an edit found to change
+     * nothing is judged on the version it names, not on a mix of two versions.
+     */
+    public static void lock(Object entity, String what) {
+        try {
+            Panache.getEntityManager().lock(entity, LockModeType.PESSIMISTIC_WRITE);
         } catch (OptimisticLockException | StaleStateException e) {
             throw lost(what);
         }

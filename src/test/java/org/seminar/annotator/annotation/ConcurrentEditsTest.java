@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.seminar.annotator.support.Documents;
 import org.seminar.annotator.support.Tokens;
@@ -68,6 +69,17 @@ class ConcurrentEditsTest {
         given().header("Authorization", Tokens.bearer("reviewer1")).contentType("application/json")
                 .body(Map.of("version", 1, "comment", "stale")).put("/api/annotations/" + annotation).then().statusCode(409)
                 .contentType("application/problem+json");
+    }
+
+    /**
+     * The same new tag set from every writer: a writer who read version 1 but the tags of version 2 would find nothing to
+     * change and answer 200 on a version that no longer exists, unless the row is taken at its version first.
+     */
+    @RepeatedTest(5)
+    void twentyParallelIdenticalTagChangesGiveOneSuccessAndAConflictForEachOther() throws Exception {
+        String annotation = newAnnotation();
+        Map<Integer, Integer> statuses = putConcurrently("/api/annotations/" + annotation, i -> "{\"version\":1,\"tags\":[\"non-alignment\"]}");
+        assertEquals(Map.of(200, 1, 409, WRITERS - 1), statuses);
     }
 
     @Test
