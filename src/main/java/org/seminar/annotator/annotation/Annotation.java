@@ -50,43 +50,81 @@ public class Annotation extends PanacheEntityBase {
     public Set<String> tags = new TreeSet<>();
 
     /**
-     * Rows of the annotations of a document that satisfy {@code visible} (from {@link Visibility}),
-     * optionally filtered, with their tags comma-separated and sorted in the column {@code tags}.
+     * Rows of the annotations of a document that satisfy {@code visible} (from {@link Visibility}) and the filter, in the
+     * order they were made, with their tags comma-separated and sorted in the column {@code tags}.
      */
-    public static List<Tuple> rows(String documentId, Visibility.Condition visible, String tag, String author, String paragraphId,
-            Collection<String> groupIds) {
-        StringBuilder sql = new StringBuilder("""
+    public static List<Tuple> rows(String documentId, Visibility.Condition visible, Visibility.Condition visibleReplies, Filter filter) {
+        return query("""
                 select a.id, a.paragraph_id, a.start_offset, a.end_offset, a.quote, a.prefix, a.suffix, a.comment, a.author,
-                       a.author_name, a.group_id, a.hidden, a.withdrawn, a.created, a.updated, a.version,
-                       array_to_string(array(select t.tag_slug from annotation_tag t where t.annotation_id = a.id
-                                             order by t.tag_slug), ',') as tags
-                from annotation a
-                where a.document_id = :doc""").append(" and ").append(visible.sql());
-        if (groupIds != null) {
+                       a.author_name, a.group_id, a.hidden, a.withdrawn, a.created, a.updated, a.version, %s as tags
+                from annotation a""".formatted(TAGS), documentId, visible, visibleReplies, filter, "a.created, a.id");
+    }
+
+    /**
+     * The columns the reading page needs, in reading order (paragraph, then position): no quote or context (the page has
+     * the text), the first {@code excerpt} characters of the comment, and the number of replies the reader may see.
+     */
+    public static List<Tuple> compactRows(String documentId, Visibility.Condition visible, Visibility.Condition visibleReplies,
+            Filter filter, int excerpt) {
+        return query("""
+                select a.id, a.paragraph_id, a.start_offset, a.end_offset, a.author, a.author_name, a.hidden, a.withdrawn,
+                       case when a.withdrawn then null else left(a.comment, %d) end as excerpt, %s as tags,
+                       (select count(*) from reply r where r.annotation_id = a.id and %s) as replies
+                from annotation a join paragraph p on p.id = a.paragraph_id""".formatted(excerpt, TAGS, visibleReplies.sql()),
+                documentId, visible, visibleReplies, filter, "p.number, a.start_offset, a.end_offset, a.created, a.id");
+    }
+
+    /** What a list of a document's annotations may be narrowed to; null means any. */
+    public record Filter(String tag, String author, String paragraphId, Collection<String> groupIds, String text, Collection<String> ids) {
+    }
+
+    private static final String TAGS = "array_to_string(array(select t.tag_slug from annotation_tag t where t.annotation_id = a.id"
+            + " order by t.tag_slug), ',')";
+
+    /** {@code visibleReplies} speaks of a reply {@code r} of the annotation {@code a}. */
+    private static List<Tuple> query(String select, String documentId, Visibility.Condition visible, Visibility.Condition visibleReplies,
+            Filter filter, String order) {
+        StringBuilder sql = new StringBuilder(select).append(" where a.document_id = :doc and ").append(visible.sql());
+        if (filter.groupIds() != null) {
             sql.append(" and a.group_id in (:groups)");
         }
-        if (tag != null) {
+        if (filter.tag() != null) {
             sql.append(" and exists (select 1 from annotation_tag t where t.annotation_id = a.id and t.tag_slug = :tag)");
         }
-        if (author != null) {
+        if (filter.author() != null) {
             sql.append(" and a.author = :author");
         }
-        if (paragraphId != null) {
+        if (filter.paragraphId() != null) {
             sql.append(" and a.paragraph_id = :paragraph");
         }
-        sql.append(" order by a.created, a.id");
-        var query = visible.bind(getEntityManager().createNativeQuery(sql.toString(), Tuple.class)).setParameter("doc", documentId);
-        if (groupIds != null) {
-            query.setParameter("groups", groupIds);
+        if (filter.ids() != null) {
+            sql.append(" and a.id in (:ids)");
         }
-        if (tag != null) {
-            query.setParameter("tag", tag);
+        if (filter.text() != null) {
+            // what the reader sees: the passage, the comment (not of a withdrawn annotation), the author, the replies shown
+            sql.append(" and (a.quote ilike :text escape '\\' or (not a.withdrawn and a.comment ilike :text escape '\\')"
+                    + " or a.author_name ilike :text escape '\\' or exists (select 1 from reply r where r.annotation_id = a.id"
+                    + " and r.comment ilike :text escape '\\' and ").append(visibleReplies.sql()).append("))");
         }
-        if (author != null) {
-            query.setParameter("author", author);
+        sql.append(" order by ").append(order);
+        var query = visible.and(visibleReplies).bind(getEntityManager().createNativeQuery(sql.toString(), Tuple.class)).setParameter("doc", documentId);
+        if (filter.groupIds() != null) {
+            query.setParameter("groups", filter.groupIds());
         }
-        if (paragraphId != null) {
-            query.setParameter("paragraph", paragraphId);
+        if (filter.tag() != null) {
+            query.setParameter("tag", filter.tag());
+        }
+        if (filter.author() != null) {
+            query.setParameter("author", filter.author());
+        }
+        if (filter.paragraphId() != null) {
+            query.setParameter("paragraph", filter.paragraphId());
+        }
+        if (filter.ids() != null) {
+            query.setParameter("ids", filter.ids());
+        }
+        if (filter.text() != null) {
+            query.setParameter("text", "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();

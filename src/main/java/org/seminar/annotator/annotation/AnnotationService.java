@@ -35,6 +35,8 @@ import org.seminar.annotator.web.ProblemException;
 public class AnnotationService {
 
     private static final int CONTEXT = 32;
+    /** Annotations asked for by id in one list request. */
+    private static final int MAX_IDS = 200;
 
     @Inject
     SeminarGroups groups;
@@ -57,8 +59,11 @@ public class AnnotationService {
         }
     }
 
-    /** Filters of the annotation list; null means any. */
-    public record Filter(String tag, String author, String paragraphId, String group) {
+    /**
+     * Filters of the annotation list as asked for; null or blank (empty for {@code ids}) means any. {@code text} is found
+     * in the passage, the comment, the author's name or the replies the reader may see.
+     */
+    public record Filter(String tag, String author, String paragraphId, String group, String text, List<String> ids) {
     }
 
     // ---- reading ----------------------------------------------------------------------------
@@ -70,12 +75,8 @@ public class AnnotationService {
     @Transactional
     public List<AnnotationViews.AnnotationView> list(String documentId, Filter filter, Reader reader) {
         requireDocument(documentId);
-        Collection<String> groupIds = null;
-        if (filter.group() != null && !filter.group().isBlank()) {
-            groupIds = Set.of(groups.idOf(filter.group()).orElse("-none-"));
-        }
-        List<Tuple> rows = Annotation.rows(documentId, visibility.annotations("a", reader), blankToNull(filter.tag()),
-                blankToNull(filter.author()), blankToNull(filter.paragraphId()), groupIds);
+        List<Tuple> rows = Annotation.rows(documentId, visibility.annotations("a", reader), visibility.replies("r", "a", reader),
+                query(filter));
         Map<String, Visibility.Subject> subjects = new LinkedHashMap<>();
         for (Tuple row : rows) {
             subjects.put(row.get("id", String.class), new Visibility.Subject(documentId, row.get("group_id", String.class),
@@ -105,6 +106,27 @@ public class AnnotationService {
                     Boolean.TRUE.equals(row.get("withdrawn")) ? Boolean.TRUE : null));
         }
         return views;
+    }
+
+    /** The same annotations as {@link #list}, in the reading page's compact shape and in reading order. */
+    @Transactional
+    public CompactList compactList(String documentId, Filter filter, Reader reader) {
+        requireDocument(documentId);
+        return CompactList.of(Annotation.compactRows(documentId, visibility.annotations("a", reader), visibility.replies("r", "a", reader),
+                query(filter), CompactList.EXCERPT), tagService.list());
+    }
+
+    private Annotation.Filter query(Filter filter) {
+        Collection<String> groupIds = null;
+        if (filter.group() != null && !filter.group().isBlank()) {
+            groupIds = Set.of(groups.idOf(filter.group()).orElse("-none-"));
+        }
+        List<String> ids = filter.ids() == null || filter.ids().isEmpty() ? null : filter.ids();
+        if (ids != null && ids.size() > MAX_IDS) {
+            throw ProblemException.badField("id", "at most " + MAX_IDS + " ids at once");
+        }
+        return new Annotation.Filter(blankToNull(filter.tag()), blankToNull(filter.author()), blankToNull(filter.paragraphId()), groupIds,
+                blankToNull(filter.text()), ids);
     }
 
     @Transactional

@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import org.seminar.annotator.web.ConditionalGet;
 
 /** A document's annotations: the filtered list and creating one. Rules live in {@link AnnotationService}. */
@@ -31,10 +32,20 @@ public class DocumentAnnotationsResource {
 
     @GET
     public Response list(@PathParam("docId") String docId, @QueryParam("tag") String tag, @QueryParam("author") String author,
-            @QueryParam("paragraphId") String paragraphId, @QueryParam("group") String group,
-            @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return conditional.json(annotations.list(docId, new AnnotationService.Filter(tag, author, paragraphId, group), readers.current()),
-                ifNoneMatch);
+            @QueryParam("paragraphId") String paragraphId, @QueryParam("group") String group, @QueryParam("q") String text,
+            @QueryParam("id") List<String> ids, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return conditional.json(annotations.list(docId, new AnnotationService.Filter(tag, author, paragraphId, group, text, ids),
+                readers.current()), ifNoneMatch);
+    }
+
+    /** The same list in the reading page's compact shape ({@link CompactList}): what the page shows, nothing more. */
+    @GET
+    @Path("compact")
+    public Response compact(@PathParam("docId") String docId, @QueryParam("tag") String tag, @QueryParam("author") String author,
+            @QueryParam("paragraphId") String paragraphId, @QueryParam("group") String group, @QueryParam("q") String text,
+            @QueryParam("id") List<String> ids, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return conditional.json(annotations.compactList(docId, new AnnotationService.Filter(tag, author, paragraphId, group, text, ids),
+                readers.current()), ifNoneMatch);
     }
 
     @POST

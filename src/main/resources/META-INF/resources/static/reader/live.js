@@ -11,7 +11,7 @@ function announce(notice, text) {
 
 /** A person's display name as the annotation's discussion shows it; the username only when nothing else is known. */
 function nameOf(annotation, username) {
-  const reply = [...annotation.replies].reverse().find(r => r.author === username);
+  const reply = [...(Array.isArray(annotation.replies) ? annotation.replies : [])].reverse().find(r => r.author === username);
   return reply ? reply.authorName : annotation.author === username ? annotation.authorName : username;
 }
 
@@ -25,7 +25,7 @@ export function listen(page) {
     const data = JSON.parse(e.data);
     await page.refreshOne(data.id);
     if (data.actor !== me.username) {
-      const a = page.annotations().find(x => x.id === data.id);
+      const a = page.full(data.id) || page.annotations().find(x => x.id === data.id);
       const where = a ? ' in paragraph ' + document.getElementById(a.paragraphId).dataset.number : '';
       say((e.type === EVENTS.REPLY_CREATED ? 'New reply' : e.type === EVENTS.ANNOTATION_CREATED ? 'New annotation' : 'Annotation changed')
                + where + (a ? ' by ' + (e.type === EVENTS.REPLY_CREATED ? nameOf(a, data.actor) : a.authorName) : '') + '.');

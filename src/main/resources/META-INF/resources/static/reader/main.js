@@ -5,7 +5,8 @@ import { api } from './api.js';
 import { el } from './dom.js';
 import { ptextOf, plainText, selectionTarget, sentences } from './offsets.js';
 import { highlight, tint } from './highlights.js';
-import { renderDocumentList } from './list.js';
+import { renderDocumentList, resetDocumentList } from './list.js';
+import { createStore } from './store.js';
 import { listen } from './live.js';
 import { showPresence, trackPresence } from './presence.js';
 
@@ -24,7 +25,8 @@ if (article) {
   const filterAuthor = document.getElementById('filter-author');
 
   let tags = [];            // the codebook
-  let annotations = [];     // every annotation the reader may see
+  const store = createStore(docId);
+  let textMatches = null;   // ids the server found for the search text; null: no search
   let activeParagraph = null;
   let pending = null;       // {paragraphId, start, end, quote} while the toolbar is open
   let returnFocus = null;   // where focus goes back to when the toolbar closes
@@ -42,9 +44,8 @@ if (article) {
   const filterText = document.getElementById('filter-text');
 
   function visible() {
-    const tag = filterTag.value, author = filterAuthor.value, text = filterText.value.trim().toLowerCase();
-    return annotations.filter(a => (!tag || a.tags.includes(tag)) && (!author || a.author === author)
-      && (!text || [a.quote, a.comment || '', a.authorName, ...a.replies.map(r => r.comment)].some(x => x.toLowerCase().includes(text))));
+    const tag = filterTag.value, author = filterAuthor.value;
+    return store.all().filter(a => (!tag || a.tags.includes(tag)) && (!author || a.author === author) && (!textMatches || textMatches.has(a.id)));
   }
 
   // ---- the document's discussion at a glance --------------------------------------------------
@@ -61,11 +62,11 @@ if (article) {
   modeButtons.paragraph.addEventListener('click', () => { setMode('paragraph'); panelTitle.focus(); });
 
   /** Scrolls to the annotation's highlight, shows its paragraph's cards and puts focus on its card. */
-  function openAnnotation(a) {
+  async function openAnnotation(a) {
     setMode('paragraph');
-    showPanel(a.paragraphId);
     const mark = document.querySelector('#' + a.paragraphId + ' mark.hl[data-ids~="' + a.id + '"]') || document.getElementById(a.paragraphId);
     mark.scrollIntoView({ block: 'center' });
+    await showPanel(a.paragraphId, false, a.id);
     const c = panelList.querySelector('[data-annotation-id="' + a.id + '"]');
     if (c) c.focus();
   }
@@ -74,22 +75,68 @@ if (article) {
     return tags.find(t => t.slug === slug) || { slug, name: slug, color: '#777777' };
   }
 
-  function renderAll() {
+  /** Draws one paragraph's highlights and its count. */
+  function paintParagraph(p, list) {
+    highlight(p.querySelector('.ptext'), list, tagInfo);
+    const count = p.querySelector('.pcount');
+    // the number, and for screen readers what it counts (a span may not carry an aria-label)
+    count.replaceChildren(...(list.length ? [String(list.length),
+      el('span', { class: 'visually-hidden', text: list.length === 1 ? ' annotation' : ' annotations' })] : []));
+    count.hidden = !list.length;
+  }
+
+  const afterPaint = () => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  let paintRun = 0;
+
+  /**
+   * Draws every paragraph's highlights: first those on screen, then the rest in slices that keep the page
+   * responsive (a newer drawing stops an older one). The list and the counts cover everything at once.
+   * User Timing marks say when the first screen and the whole document were painted (docs/benchmarks).
+   */
+  async function renderAll(keepListPlace) {
+    const run = ++paintRun;
     const shown = visible();
     const byParagraph = new Map();
-    shown.forEach(a => { if (!byParagraph.has(a.paragraphId)) byParagraph.set(a.paragraphId, []); byParagraph.get(a.paragraphId).push(a); });
-    document.querySelectorAll('article .para').forEach(p => {
-      const list = byParagraph.get(p.id) || [];
-      highlight(p.id, list, tagInfo);
-      const count = p.querySelector('.pcount');
-      // the number, and for screen readers what it counts (a span may not carry an aria-label)
-      count.replaceChildren(...(list.length ? [String(list.length),
-        el('span', { class: 'visually-hidden', text: list.length === 1 ? ' annotation' : ' annotations' })] : []));
-      count.hidden = !list.length;
-    });
-    if (activeParagraph) showPanel(activeParagraph, true);
+    shown.forEach(a => { const list = byParagraph.get(a.paragraphId); if (list) list.push(a); else byParagraph.set(a.paragraphId, [a]); });
+    const paragraphs = [...document.querySelectorAll('article .para')];
+    const onScreen = [], later = [];
+    let below = false; // paragraphs are in reading order: once one starts below the screen, so do the rest
+    for (const p of paragraphs) {
+      if (!below) {
+        const box = p.getBoundingClientRect();
+        if (box.top > window.innerHeight) below = true;
+        else if (box.bottom >= 0) { onScreen.push(p); continue; }
+      }
+      later.push(p);
+    }
+    onScreen.forEach(p => paintParagraph(p, byParagraph.get(p.id) || []));
+    if (!keepListPlace) resetDocumentList();
     renderDocumentList(shown, { chip, open: openAnnotation });
-    const authors = [...new Map(annotations.map(a => [a.author, a.authorName])).entries()].sort((x, y) => x[1].localeCompare(y[1]));
+    renderAuthors();
+    if (activeParagraph) showPanel(activeParagraph, true);
+    await afterPaint();
+    if (run === paintRun && !performance.getEntriesByName('annotator:first-screen').length) performance.mark('annotator:first-screen');
+    for (let i = 0; i < later.length; i += 25) {
+      if (run !== paintRun) return;
+      later.slice(i, i + 25).forEach(p => paintParagraph(p, byParagraph.get(p.id) || []));
+      await new Promise(resolve => setTimeout(resolve, 0));
+    }
+    await afterPaint();
+    if (run === paintRun && !performance.getEntriesByName('annotator:all-highlights').length) performance.mark('annotator:all-highlights');
+  }
+
+  /** After one annotation changed: its paragraph, the list and the panel, not the whole document. */
+  function renderChange(paragraphId) {
+    const shown = visible();
+    const p = document.getElementById(paragraphId);
+    if (p) paintParagraph(p, shown.filter(a => a.paragraphId === paragraphId));
+    renderDocumentList(shown, { chip, open: openAnnotation });
+    renderAuthors();
+    if (activeParagraph) return showPanel(activeParagraph, true);
+  }
+
+  function renderAuthors() {
+    const authors = [...new Map(store.all().map(a => [a.author, a.authorName])).entries()].sort((x, y) => x[1].localeCompare(y[1]));
     const chosen = filterAuthor.value;
     filterAuthor.replaceChildren(new Option('All reviewers', ''), ...authors.map(([u, n]) => new Option(n + ' (' + u + ')', u)));
     filterAuthor.value = authors.some(([u]) => u === chosen) ? chosen : '';
@@ -108,22 +155,45 @@ if (article) {
     return new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
   }
 
-  function showPanel(paragraphId, keepMode) {
+  const CARDS = 50;
+  let cardsWanted = CARDS, cardsParagraph = null, panelRun = 0;
+
+  /**
+   * The cards of a paragraph's annotations in reading order: fifty, more on request (and always up to {@code wantedId}),
+   * their comments and replies fetched as needed. A re-render keeps the reader's place: focus stays on its card.
+   */
+  async function showPanel(paragraphId, keepMode, wantedId) {
+    const run = ++panelRun;
+    if (paragraphId !== cardsParagraph) { cardsParagraph = paragraphId; cardsWanted = CARDS; }
     activeParagraph = paragraphId;
     if (!keepMode) setMode('paragraph');
     const p = document.getElementById(paragraphId);
     document.querySelectorAll('article .para.active').forEach(x => x.classList.remove('active'));
     p.classList.add('active');
     panelTitle.textContent = 'Paragraph ' + p.dataset.number;
-    const list = visible().filter(a => a.paragraphId === paragraphId).sort((x, y) => x.start - y.start || x.created.localeCompare(y.created));
+    const list = visible().filter(a => a.paragraphId === paragraphId);
     if (!list.length) {
       panelList.replaceChildren(el('p', { class: 'empty', text: 'No annotations on this paragraph yet.' }));
       return;
     }
-    // a re-render (a live update) keeps the reader's place: focus stays on the card it was on
+    const wantedAt = wantedId ? list.findIndex(a => a.id === wantedId) : -1;
+    if (wantedAt >= cardsWanted) cardsWanted = wantedAt + 1;
+    let full;
+    try {
+      full = await store.full(list.slice(0, cardsWanted).map(a => a.id));
+    } catch (err) { say('The annotations could not be loaded: ' + err.message, true); return; }
+    if (run !== panelRun) return;
     const focused = panelList.contains(document.activeElement) && document.activeElement.closest('[data-annotation-id]');
     const focusedId = focused && focused.dataset.annotationId;
-    panelList.replaceChildren(...list.map(card));
+    const left = list.length - Math.min(cardsWanted, list.length);
+    panelList.replaceChildren(...full.map(card), ...(left ? [el('button', { type: 'button', class: 'secondary more-cards',
+      text: 'Show ' + Math.min(CARDS, left) + ' more (' + left + ' not shown)', onclick: async () => {
+        const next = list[cardsWanted];
+        cardsWanted += CARDS;
+        await showPanel(paragraphId, true);
+        const c = next && panelList.querySelector('[data-annotation-id="' + next.id + '"]');
+        if (c) c.focus();
+      } })] : []));
     if (focusedId) {
       const again = panelList.querySelector('[data-annotation-id="' + focusedId + '"]');
       if (again) again.focus();
@@ -264,15 +334,19 @@ if (article) {
     } catch (err) { say(err.message, true); }
   }
 
+  /** Fetches one annotation again (after a change here or an event) and redraws its paragraph. */
   async function refreshOne(id) {
+    let paragraphId;
     try {
-      const fresh = await api('GET', '/api/annotations/' + id);
-      const i = annotations.findIndex(x => x.id === id);
-      if (i >= 0) annotations[i] = fresh; else annotations.push(fresh);
+      paragraphId = store.put(await api('GET', '/api/annotations/' + id)).paragraphId;
     } catch (err) {
-      if (err.status === 404) annotations = annotations.filter(x => x.id !== id); else throw err;
+      if (err.status !== 404) throw err;
+      const gone = store.drop(id);
+      if (!gone) return;
+      paragraphId = gone.paragraphId;
     }
-    renderAll();
+    if (textMatches) textMatches = await store.search(filterText.value.trim());
+    await renderChange(paragraphId);
   }
 
   // ---- tagging --------------------------------------------------------------------------
@@ -369,11 +443,12 @@ if (article) {
     if (me.groups.length > 1) body.group = toolbar.querySelector('select[name=group]').value;
     try {
       const created = await api('POST', '/api/documents/' + docId + '/annotations', body);
-      annotations.push(created);
+      store.put(created);
+      if (textMatches) textMatches.add(created.id); // what the reader just made stays in sight
       const paragraphId = pending.paragraphId;
       window.getSelection().removeAllRanges();
-      renderAll();
-      showPanel(paragraphId);
+      await renderChange(paragraphId);
+      await showPanel(paragraphId, false, created.id);
       if (phone.matches) panel.classList.add('open');
       const newCard = panelList.querySelector('[data-annotation-id="' + created.id + '"]');
       closeToolbar(newCard);
@@ -434,12 +509,12 @@ if (article) {
     const mark = e.target.closest('mark.hl');
     const para = e.target.closest('.para');
     if (para && (mark || !window.getSelection().toString())) {
-      showPanel(para.id);
-      if (mark) {
+      showPanel(para.id, false, mark ? (mark.dataset.ids || '').split(' ')[0] : null).then(() => {
+        if (!mark) return;
         const id = (mark.dataset.ids || '').split(' ')[0];
         const c = panelList.querySelector('[data-annotation-id="' + id + '"]');
         if (c) c.focus();
-      }
+      });
     }
   });
 
@@ -473,36 +548,49 @@ if (article) {
     drawerButton.focus();
   });
 
-  filterText.addEventListener('input', renderAll);
-  filterTag.addEventListener('change', renderAll);
-  filterAuthor.addEventListener('change', renderAll);
+  // the search text is looked for by the server (passages, comments, names, replies), a moment after typing stops
+  let searchTimer = null;
+  filterText.addEventListener('input', () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(async () => {
+      const text = filterText.value.trim();
+      try {
+        textMatches = text ? await store.search(text) : null;
+      } catch (err) { say('Search failed: ' + err.message, true); return; }
+      if (text === filterText.value.trim()) renderAll();
+    }, 250);
+  });
+  filterTag.addEventListener('change', () => renderAll());
+  filterAuthor.addEventListener('change', () => renderAll());
 
   async function start() {
     addParagraphControls();
     try {
-      [tags, annotations] = await Promise.all([api('GET', '/api/tags'), api('GET', '/api/documents/' + docId + '/annotations')]);
+      await store.load();
     } catch (err) { say('Annotations could not be loaded: ' + err.message, true); return; }
+    tags = store.codebook();
     filterTag.replaceChildren(new Option('All tags', ''), ...tags.map(t => new Option(t.name + (t.retired ? ' (retired)' : ''), t.slug)));
     buildToolbar();
-    renderAll();
     setMode('document');
+    const painted = renderAll();
     root.dataset.ready = 'true';
     listen(page);
     trackPresence(page);
+    await painted;
   }
 
   const page = {
     docId, me, root,
-    annotations: () => annotations,
+    annotations: () => store.all(),
+    full: id => store.details(id),
     refreshOne,
-    reload: async () => { annotations = await api('GET', '/api/documents/' + docId + '/annotations'); renderAll(); },
-    drop: id => { annotations = annotations.filter(x => x.id !== id); renderAll(); },
+    reload: async () => { await store.load(); if (textMatches) textMatches = await store.search(filterText.value.trim()); await renderAll(true); },
+    drop: id => { const gone = store.drop(id); if (gone) renderChange(gone.paragraphId); },
     showPresence: () => showPresence(docId)
   };
 
   // for the browser tests and the console: the same functions the page uses
   window.annotator = { refreshOne, reload: page.reload, drop: page.drop, renderAll, showPanel,
-                       state: () => ({ annotations, activeParagraph }), upsert: a => {
-                         const i = annotations.findIndex(x => x.id === a.id); if (i >= 0) annotations[i] = a; else annotations.push(a); renderAll(); } };
+                       state: () => ({ annotations: store.all(), activeParagraph }) };
   start();
 }

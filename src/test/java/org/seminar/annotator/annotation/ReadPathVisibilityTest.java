@@ -65,6 +65,9 @@ class ReadPathVisibilityTest {
     final Map<String, ReadPath> readPaths = new LinkedHashMap<>();
     {
         readPaths.put("/api/documents/{}/annotations", (c, d, a) -> api(c, "/api/documents/" + d + "/annotations"));
+        // the reading page's list, and its search over passages, comments and replies (hidden reply text: CompactListTest)
+        readPaths.put("/api/documents/{}/annotations/compact", (c, d, a) -> api(c, "/api/documents/" + d + "/annotations/compact")
+                + api(c, "/api/documents/" + d + "/annotations/compact?q=comment-") + api(c, "/api/documents/" + d + "/annotations/compact?q=reply-"));
         readPaths.put("/api/annotations/{}", (c, d, a) -> askedFor(a, api(c, "/api/annotations/" + a)));
         readPaths.put("/api/annotations/{}/history", (c, d, a) -> askedFor(a, api(c, "/api/annotations/" + a + "/history")));
         readPaths.put("/api/documents/{}/report", (c, d, a) -> api(c, "/api/documents/" + d + "/report"));
