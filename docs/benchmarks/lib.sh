@@ -50,13 +50,14 @@ prepare_seeding() { # sets PSQL, DOC, PARA, QUOTE; one API annotation records se
     -d "{\"paragraphId\":\"$PARA\",\"start\":0,\"end\":30,\"quote\":\"$QUOTE\",\"tags\":[\"neutrality\"]}" "$APP/api/documents/$DOC/annotations"
 }
 
-seed_annotations() { # count : annotations by 30 reviewers of seminar-a spread over the article, one to two tags each
+seed_annotations() { # count [first=1] : annotations bench<first>.. by 30 reviewers of seminar-a spread over the article, one to two tags each
+  local first=${2:-1}
   $PSQL <<SQL
-with g as (select id from seminar_group limit 1),
+with g as (select id from seminar_group where name = 'seminar-a'),
      paras as (select id, text, row_number() over (order by number) - 1 as i, count(*) over () as n
                from paragraph where document_id = '$DOC'),
      rows as (select s, p.id as paragraph_id, p.text, (s * 7919) % greatest(length(p.text) - 60, 1) as st, 10 + (s * 31) % 50 as len
-              from generate_series(1, $1) s join paras p on p.i = s % p.n)
+              from generate_series($first, $first + $1 - 1) s join paras p on p.i = s % p.n)
 insert into annotation (id, document_id, paragraph_id, start_offset, end_offset, quote, prefix, suffix, comment,
                         author, author_name, group_id, created, updated, version)
 select 'bench' || lpad(s::text, 8, '0'), '$DOC', paragraph_id, st, st + len, substr(text, st + 1, len),
@@ -65,9 +66,26 @@ select 'bench' || lpad(s::text, 8, '0'), '$DOC', paragraph_id, st, st + len, sub
        (select id from g), now() - (s || ' seconds')::interval, now(), 1
 from rows;
 insert into annotation_tag (annotation_id, tag_slug)
-select id, (array['neutrality','non-alignment','strategic-autonomy'])[1 + (substr(id, 6)::int % 3)] from annotation where id like 'bench%'
+select 'bench' || lpad(s::text, 8, '0'), (array['neutrality','non-alignment','strategic-autonomy'])[1 + (s % 3)]
+from generate_series($first, $first + $1 - 1) s
 union all
-select id, 'strategic-autonomy' from annotation where id like 'bench%' and substr(id, 6)::int % 5 = 0 and substr(id, 6)::int % 3 <> 2;
+select 'bench' || lpad(s::text, 8, '0'), 'strategic-autonomy'
+from generate_series($first, $first + $1 - 1) s where s % 5 = 0 and s % 3 <> 2;
+analyze;
+SQL
+}
+
+seed_on_one_span() { # count : annotations all on the first eight characters of the article's first long paragraph
+  $PSQL <<SQL
+with g as (select id from seminar_group where name = 'seminar-a'),
+     p as (select id, text from paragraph where document_id = '$DOC' and length(text) > 100 order by number limit 1)
+insert into annotation (id, document_id, paragraph_id, start_offset, end_offset, quote, prefix, suffix, comment,
+                        author, author_name, group_id, created, updated, version)
+select 'span' || lpad(s::text, 8, '0'), '$DOC', p.id, 0, 8, substr(p.text, 1, 8), '', substr(p.text, 9, 32), null,
+       'bench' || lpad((s % 30)::text, 2, '0'), 'Bench Reviewer ' || (s % 30), (select id from g), now(), now(), 1
+from generate_series(1, $1) s cross join p;
+insert into annotation_tag (annotation_id, tag_slug)
+select id, (array['neutrality','non-alignment','strategic-autonomy'])[1 + (substr(id, 5)::int % 3)] from annotation where id like 'span%';
 analyze;
 SQL
 }
