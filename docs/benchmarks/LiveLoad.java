@@ -82,7 +82,12 @@ public class LiveLoad {
                 t.start();
             });
         }
+        long connectBy = System.nanoTime() + 120_000_000_000L;
         while (connected.get() < readers) {
+            if (System.nanoTime() > connectBy) {
+                System.out.printf("only %d of %d readers connected within 120 s%n", connected.get(), readers);
+                System.exit(1);
+            }
             Thread.sleep(50);
         }
         System.out.printf("%d readers connected; app RSS %d MB%n", readers, rssMb(pid));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import org.jboss.logging.Logger;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.seminar.annotator.config.AnnotatorConfig;
@@ -43,6 +44,11 @@ public class AccountStatus {
     }
 
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+    /** Questions to Keycloak at once, at most. */
+    static final int MAX_ASKING = 4;
+    private final Semaphore askers = new Semaphore(MAX_ASKING);
+    /** The question being asked of Keycloak now, per account. */
+    private final Map<String, Object> asking = new ConcurrentHashMap<>();
 
     @Inject
     KeycloakAccounts keycloak;
@@ -59,7 +65,8 @@ public class AccountStatus {
 
     /**
      * The state now, asking Keycloak when the last answer is older than the recheck interval (blocks
-     * for that call); empty when Keycloak cannot answer and the account was never seen.
+     * for that call); empty when Keycloak cannot answer, or is being asked about this account or enough others at
+     * this moment, and the account was never seen.
      */
     @ActivateRequestContext
     public Optional<Status> current(String userId) {
@@ -71,23 +78,42 @@ public class AccountStatus {
         if (!reachability.lastKnownReachable()) {
             return Optional.ofNullable(last).map(Seen::status);
         }
+        // never more than a few threads wait on Keycloak: one question per account at a time, at most
+        // MAX_ASKING at once. The requests that arrive meanwhile (a lecture hall signing in, sixteen tabs)
+        // take the last known state, or, never seen, the token's own claims, instead of waiting: a burst of
+        // waiting requests would hold every worker thread the Keycloak client needs to answer.
+        Object mine = new Object();
+        if (asking.putIfAbsent(userId, mine) != null) {
+            return Optional.ofNullable(last).map(Seen::status);
+        }
+        if (!askers.tryAcquire()) {
+            asking.remove(userId, mine);
+            return Optional.ofNullable(last).map(Seen::status);
+        }
         try {
             Status status = ask(userId);
-            seen.put(userId, new Seen(status, System.nanoTime()));
+            if (asking.get(userId) == mine) { // not forgotten meanwhile: a change made during the call asks again
+                seen.put(userId, new Seen(status, System.nanoTime()));
+            }
             return Optional.of(status);
         } catch (RuntimeException e) {
             LOG.debugf("Keycloak could not be asked about account %s (%s); keeping the last known state", userId, e.toString());
             return Optional.ofNullable(last).map(Seen::status);
+        } finally {
+            askers.release();
+            asking.remove(userId, mine);
         }
     }
 
     /** Forgets what is known of an account, after this app changed it, so the next request asks again. */
     public void forget(String userId) {
+        asking.remove(userId);
         seen.remove(userId);
     }
 
     /** Forgets every account's state, after a change that touches many (a group renamed or deleted). */
     public void forgetAll() {
+        asking.clear();
         seen.clear();
     }
 
