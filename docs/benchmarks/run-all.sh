@@ -96,7 +96,8 @@ wrk -t2 -c16 -d5s -s "$HERE/create.lua" "$APP/api/documents/$DOC/annotations" > 
 wrk -t2 -c16 -d20s --latency -s "$HERE/create.lua" "$APP/api/documents/$DOC/annotations" > "$BENCH_DATA/wrk.txt"
 grep -q "Non-2xx" "$BENCH_DATA/wrk.txt" && { echo "some creates failed:"; cat "$BENCH_DATA/wrk.txt"; exit 1; }
 CREATES=$(awk '/Requests\/sec/{printf "%.0f", $2}' "$BENCH_DATA/wrk.txt")
-CREATE_MEDIAN=$(awk '$1=="50%"{print $2}' "$BENCH_DATA/wrk.txt")
+wrk_ms() { awk -v p="$1" '$1==p { v = $2; if (v ~ /us$/) printf "%.1f", v / 1000; else if (v ~ /ms$/) printf "%.1f", v + 0; else printf "%.1f", v * 1000 }' "$BENCH_DATA/wrk.txt"; }
+CREATE_MEDIAN=$(wrk_ms 50%)
 Q=${QUOTE//\'/\'\'}
 $PSQL -c "create sequence if not exists pgbench_ids"
 cat > "$BENCH_DATA/one-row.sql" <<SQL
@@ -122,7 +123,7 @@ PG_CREATE=$($PGB -f "$BENCH_DATA/create.sql" 2>&1 | awk '/^tps/{printf "%.0f", $
 PG_ONE=$($PGB -f "$BENCH_DATA/one-row.sql" 2>&1 | awk '/^tps/{printf "%.0f", $3}')
 result "create, 16 clients (per s)" "$CREATES" "/s" "$PG_CREATE" "pgbench: the same 4 INSERTs + NOTIFY (/s)" "≥ pgbench"
 result "create, 16 clients, one-row INSERT" "$CREATES" "/s" "$PG_ONE" "pgbench: one-row INSERT (/s)" "stretch: ≥ half"
-result "create, 16 clients, median" "$CREATE_MEDIAN" "" "$(awk '$1=="99%"{print $2}' "$BENCH_DATA/wrk.txt")" "p99 of the same run" "—"
+result "create, 16 clients, median" "$CREATE_MEDIAN" ms "$(wrk_ms 99%)" "p99 of the same run (ms)" "—"
 $PSQL -c "delete from annotation_tag where annotation_id like 'pg%'; delete from annotation where id like 'pg%';"
 
 # ---- the report over 100,000 annotations, and its own SQL run bare -------------------------------------------
@@ -159,7 +160,7 @@ DELIVERED=$(sed -n 's/.*deliveries \([0-9]*\) of \([0-9]*\) expected.*/\1/p' "$B
 EXPECTED=$(sed -n 's/.*deliveries \([0-9]*\) of \([0-9]*\) expected.*/\2/p' "$BENCH_DATA/live.txt")
 P99=$(sed -n 's/.*p99 \([0-9.]*\) ms.*/\1/p' "$BENCH_DATA/live.txt")
 RSS=$(sed -n 's/app RSS samples (MB, every 10 s): \[\(.*\)\]/\1/p' "$BENCH_DATA/live.txt")
-result "1,000 streams, 50/s: delivered" "$DELIVERED" "" "$EXPECTED" "events expected" "all"
+result "1,000 streams, 50/s: delivered" "$DELIVERED" events "$EXPECTED" "events expected" "all"
 result "1,000 streams, 50/s: p99 delay" "$P99" ms "250" "the target (ms)" "≤ 250 ms"
 result "1,000 streams: app memory, MB" "$(awk -F', ' '{print $NF}' <<<"$RSS")" MB "$(awk -F', ' '{print $2}' <<<"$RSS")" "at the first minute (MB)" "flat over ${LIVE_SECONDS} s"
 
