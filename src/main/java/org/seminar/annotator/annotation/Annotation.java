@@ -12,7 +12,9 @@ import jakarta.persistence.Tuple;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -85,49 +87,44 @@ public class Annotation extends PanacheEntityBase {
     private static List<Tuple> query(String select, String documentId, Visibility.Condition visible, Visibility.Condition visibleReplies,
             Filter filter, String order) {
         StringBuilder sql = new StringBuilder(select).append(" where a.document_id = :doc and ").append(visible.sql());
+        Map<String, Object> parameters = new HashMap<>(visible.and(visibleReplies).parameters());
+        parameters.put("doc", documentId);
+        // each filter given: its condition and its parameter together
+        Narrowing narrow = (condition, name, value) -> {
+            sql.append(" and ").append(condition);
+            parameters.put(name, value);
+        };
         if (filter.groupIds() != null) {
-            sql.append(" and a.group_id in (:groups)");
+            narrow.by("a.group_id in (:groups)", "groups", filter.groupIds());
         }
         if (filter.tag() != null) {
-            sql.append(" and exists (select 1 from annotation_tag t where t.annotation_id = a.id and t.tag_slug = :tag)");
+            narrow.by("exists (select 1 from annotation_tag t where t.annotation_id = a.id and t.tag_slug = :tag)", "tag", filter.tag());
         }
         if (filter.author() != null) {
-            sql.append(" and a.author = :author");
+            narrow.by("a.author = :author", "author", filter.author());
         }
         if (filter.paragraphId() != null) {
-            sql.append(" and a.paragraph_id = :paragraph");
+            narrow.by("a.paragraph_id = :paragraph", "paragraph", filter.paragraphId());
         }
         if (filter.ids() != null) {
-            sql.append(" and a.id in (:ids)");
+            narrow.by("a.id in (:ids)", "ids", filter.ids());
         }
         if (filter.text() != null) {
             // what the reader sees: the passage, the comment (not of a withdrawn annotation), the author, the replies shown
-            sql.append(" and (a.quote ilike :text escape '\\' or (not a.withdrawn and a.comment ilike :text escape '\\')"
+            narrow.by("(a.quote ilike :text escape '\\' or (not a.withdrawn and a.comment ilike :text escape '\\')"
                     + " or a.author_name ilike :text escape '\\' or exists (select 1 from reply r where r.annotation_id = a.id"
-                    + " and r.comment ilike :text escape '\\' and ").append(visibleReplies.sql()).append("))");
+                    + " and r.comment ilike :text escape '\\' and " + visibleReplies.sql() + "))", "text",
+                    "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         sql.append(" order by ").append(order);
-        var query = visible.and(visibleReplies).bind(getEntityManager().createNativeQuery(sql.toString(), Tuple.class)).setParameter("doc", documentId);
-        if (filter.groupIds() != null) {
-            query.setParameter("groups", filter.groupIds());
-        }
-        if (filter.tag() != null) {
-            query.setParameter("tag", filter.tag());
-        }
-        if (filter.author() != null) {
-            query.setParameter("author", filter.author());
-        }
-        if (filter.paragraphId() != null) {
-            query.setParameter("paragraph", filter.paragraphId());
-        }
-        if (filter.ids() != null) {
-            query.setParameter("ids", filter.ids());
-        }
-        if (filter.text() != null) {
-            query.setParameter("text", "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
+        var query = getEntityManager().createNativeQuery(sql.toString(), Tuple.class);
+        parameters.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();
         return rows;
+    }
+
+    private interface Narrowing {
+        void by(String condition, String parameter, Object value);
     }
 }

@@ -2,6 +2,7 @@ package org.seminar.annotator.annotation;
 
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -30,22 +31,36 @@ public class DocumentAnnotationsResource {
     @Inject
     ConditionalGet conditional;
 
+    /** The list's filters, the same for both shapes. */
+    public static class Filters {
+        @QueryParam("tag")
+        String tag;
+        @QueryParam("author")
+        String author;
+        @QueryParam("paragraphId")
+        String paragraphId;
+        @QueryParam("group")
+        String group;
+        @QueryParam("q")
+        String text;
+        @QueryParam("id")
+        List<String> ids;
+
+        AnnotationService.Filter filter() {
+            return new AnnotationService.Filter(tag, author, paragraphId, group, text, ids);
+        }
+    }
+
     @GET
-    public Response list(@PathParam("docId") String docId, @QueryParam("tag") String tag, @QueryParam("author") String author,
-            @QueryParam("paragraphId") String paragraphId, @QueryParam("group") String group, @QueryParam("q") String text,
-            @QueryParam("id") List<String> ids, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return conditional.json(annotations.list(docId, new AnnotationService.Filter(tag, author, paragraphId, group, text, ids),
-                readers.current()), ifNoneMatch);
+    public Response list(@PathParam("docId") String docId, @BeanParam Filters filters, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return conditional.json(annotations.list(docId, filters.filter(), readers.current()), ifNoneMatch);
     }
 
     /** The same list in the reading page's compact shape ({@link CompactList}): what the page shows, nothing more. */
     @GET
     @Path("compact")
-    public Response compact(@PathParam("docId") String docId, @QueryParam("tag") String tag, @QueryParam("author") String author,
-            @QueryParam("paragraphId") String paragraphId, @QueryParam("group") String group, @QueryParam("q") String text,
-            @QueryParam("id") List<String> ids, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return conditional.json(annotations.compactList(docId, new AnnotationService.Filter(tag, author, paragraphId, group, text, ids),
-                readers.current()), ifNoneMatch);
+    public Response compact(@PathParam("docId") String docId, @BeanParam Filters filters, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return conditional.json(annotations.compactList(docId, filters.filter(), readers.current()), ifNoneMatch);
     }
 
     @POST
