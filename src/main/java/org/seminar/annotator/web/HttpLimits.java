@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -22,6 +23,7 @@ public class HttpLimits {
 
     /** The longest request address (path and query) the app reads. */
     static final int MAX_URI = 8192;
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
 
     @Inject
     ObjectMapper json;
@@ -43,7 +45,7 @@ public class HttpLimits {
             return;
         }
         String length = context.request().getHeader("Content-Length");
-        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBody.asLongValue()) {
+        if (length != null && DIGITS.matcher(length).matches() && Long.parseLong(length) > maxBody.asLongValue()) {
             // the body is not read: close the connection after answering
             context.response().putHeader("Connection", "close");
             problem(context, 413, "Request too large", "The request body is larger than this server accepts ("

@@ -85,6 +85,28 @@ class SessionsAndTokensTest {
         given().header("Authorization", "Bearer " + tokens.getString("access_token")).get("/api/me").then().statusCode(200);
     }
 
+    @Test
+    void aTokenAlreadyVerifiedOpensTheApiButNoTokenThatDiffersFromItByOneCharacter() {
+        String token = Tokens.fresh("reviewer2", "reviewer2");
+        for (int i = 0; i < 3; i++) { // the first request verifies the token, the next ones find it verified
+            given().header("Authorization", "Bearer " + token).get("/api/me").then().statusCode(200).body("username", equalTo("reviewer2"));
+        }
+        int signature = token.lastIndexOf('.') + 1;
+        String[] parts = token.split("\\.");
+        List<String> forged = List.of(
+                token.substring(0, signature) + flip(token.charAt(signature)) + token.substring(signature + 1), // signature
+                parts[0] + "." + parts[1].substring(0, 10) + flip(parts[1].charAt(10)) + parts[1].substring(11) + "." + parts[2], // claims
+                token + "A", token.substring(0, token.length() - 1));
+        for (String other : forged) {
+            given().header("Authorization", "Bearer " + other).get("/api/me").then().statusCode(401);
+        }
+        given().header("Authorization", "Bearer " + token).get("/api/me").then().statusCode(200);
+    }
+
+    private static char flip(char c) {
+        return c == 'A' ? 'B' : 'A';
+    }
+
     // ---- accounts changing under a live token --------------------------------------------------
 
     @Test
