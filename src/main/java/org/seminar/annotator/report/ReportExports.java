@@ -89,6 +89,30 @@ public class ReportExports {
         }).toList();
     }
 
+    /** One reply the reader may see. */
+    record ReplyRow(String id, String comment, String author, String authorName, Instant created, Instant updated) {
+    }
+
+    /** The replies the reader may see of the given annotations, by annotation id, oldest first. */
+    @Transactional
+    Map<String, List<ReplyRow>> replies(List<Row> rows, Reader reader) {
+        Map<String, List<ReplyRow>> replies = new LinkedHashMap<>();
+        if (rows.isEmpty()) {
+            return replies;
+        }
+        Visibility.Condition replyVisible = visibility.replies("r", "a", reader);
+        @SuppressWarnings("unchecked")
+        List<Tuple> replyRows = replyVisible.bind(em.createNativeQuery("""
+                select r.annotation_id, r.id, r.comment, r.author, r.author_name, r.created, r.updated
+                from reply r join annotation a on a.id = r.annotation_id
+                where r.annotation_id in (:ids) and not r.hidden and %s order by r.created, r.id""".formatted(replyVisible.sql()), Tuple.class))
+                .setParameter("ids", rows.stream().map(Row::id).toList()).getResultList();
+        replyRows.forEach(r -> replies.computeIfAbsent(r.get("annotation_id", String.class), k -> new ArrayList<>())
+                .add(new ReplyRow(r.get("id", String.class), r.get("comment", String.class), r.get("author", String.class),
+                        r.get("author_name", String.class), SqlValues.instant(r.get("created")), SqlValues.instant(r.get("updated")))));
+        return replies;
+    }
+
     // ---- CSV (RFC 4180) ---------------------------------------------------------------------
 
     static final List<String> CSV_HEADER = List.of("document", "section", "paragraph_id", "paragraph_number", "start", "end", "quote",
@@ -128,17 +152,7 @@ public class ReportExports {
     @Transactional
     public Map<String, Object> jsonLd(String documentId, ReportService.Filter filter, Reader reader, String baseUrl) {
         List<Row> rows = rows(documentId, filter, reader);
-        Map<String, List<Tuple>> replies = new LinkedHashMap<>();
-        if (!rows.isEmpty()) {
-            Visibility.Condition replyVisible = visibility.replies("r", "a", reader);
-            @SuppressWarnings("unchecked")
-            List<Tuple> replyRows = replyVisible.bind(em.createNativeQuery("""
-                    select r.annotation_id, r.id, r.comment, r.author, r.author_name, r.created, r.updated
-                    from reply r join annotation a on a.id = r.annotation_id
-                    where r.annotation_id in (:ids) and not r.hidden and %s order by r.created, r.id""".formatted(replyVisible.sql()), Tuple.class))
-                    .setParameter("ids", rows.stream().map(Row::id).toList()).getResultList();
-            replyRows.forEach(r -> replies.computeIfAbsent(r.get("annotation_id", String.class), k -> new ArrayList<>()).add(r));
-        }
+        Map<String, List<ReplyRow>> replies = replies(rows, reader);
         Map<String, TagService.TagView> codebook = tags.bySlug();
         List<Map<String, Object>> items = new ArrayList<>();
         for (Row r : rows) {
@@ -174,16 +188,16 @@ public class ReportExports {
             target.put("selector", List.of(quote, position));
             a.put("target", target);
             items.add(a);
-            for (Tuple reply : replies.getOrDefault(r.id(), List.of())) {
+            for (ReplyRow reply : replies.getOrDefault(r.id(), List.of())) {
                 Map<String, Object> re = new LinkedHashMap<>();
                 re.put("@context", "http://www.w3.org/ns/anno.jsonld");
-                re.put("id", baseUrl + "/api/annotations/" + r.id() + "/replies/" + reply.get("id", String.class));
+                re.put("id", baseUrl + "/api/annotations/" + r.id() + "/replies/" + reply.id());
                 re.put("type", "Annotation");
                 re.put("motivation", "replying");
-                re.put("creator", person(baseUrl, reply.get("author", String.class), reply.get("author_name", String.class)));
-                re.put("created", iso(SqlValues.instant(reply.get("created"))));
-                re.put("modified", iso(SqlValues.instant(reply.get("updated"))));
-                re.put("body", body(reply.get("comment", String.class), "replying", "text/markdown"));
+                re.put("creator", person(baseUrl, reply.author(), reply.authorName()));
+                re.put("created", iso(reply.created()));
+                re.put("modified", iso(reply.updated()));
+                re.put("body", body(reply.comment(), "replying", "text/markdown"));
                 re.put("target", baseUrl + "/api/annotations/" + r.id());
                 items.add(re);
             }

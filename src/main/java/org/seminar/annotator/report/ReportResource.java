@@ -21,7 +21,7 @@ import org.seminar.annotator.web.PublicAddress;
  * A document's report and its files. One class with the kind in the path, so that
  * {@code /api/documents/{id}} itself stays with the document resource.
  */
-@Path("/api/documents/{id}/{kind: report\\.csv|report\\.md|report|annotations\\.jsonld|finished}")
+@Path("/api/documents/{id}/{kind: report\\.csv|report\\.md|report|annotations\\.jsonld|export\\.qdpx|finished}")
 @Authenticated
 public class ReportResource {
 
@@ -29,6 +29,8 @@ public class ReportResource {
     ReportService reports;
     @Inject
     ReportExports exports;
+    @Inject
+    QdpxExport qdpx;
     @Inject
     FinishedMarks finishedMarks;
     @Inject
@@ -50,6 +52,8 @@ public class ReportResource {
                     .header("Content-Disposition", "attachment; filename=\"report-" + id + ".md\"").build();
             case "annotations.jsonld" -> Response.ok(exports.jsonLd(id, filter, readers.current(), address.baseUrl(request)),
                     "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\"").build();
+            case "export.qdpx" -> Response.ok(qdpx.export(id, filter, readers.current()), QdpxExport.MEDIA_TYPE)
+                    .header("Content-Disposition", "attachment; filename=\"" + qdpx.fileName(id, filter) + "\"").build();
             default -> throw new NotFoundException();
         };
     }
