@@ -15,6 +15,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.seminar.annotator.web.ParameterRules;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Account administration for admins: users, passwords and class-list imports, all through Keycloak. */
 @Path("/api/admin/users")
@@ -43,6 +47,7 @@ public class AdminUserResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountViews.UserView.class)))
     public Response create(AccountViews.NewUser request) {
         AccountViews.UserView created = users.create(request, admin.username());
         return Response.created(URI.create("/api/admin/users/" + created.id())).entity(created).build();
@@ -56,6 +61,7 @@ public class AdminUserResource {
 
     @POST
     @Path("{id}/password")
+    @APIResponse(responseCode = "204", description = "Done")
     public Response resetPassword(@PathParam("id") String id, AccountViews.PasswordReset request) {
         users.resetPassword(id, request, admin.username());
         return Response.noContent().build();
@@ -65,6 +71,7 @@ public class AdminUserResource {
     @POST
     @Path("import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountViews.ImportResult.class)))
     public Response importClassList(String csv) {
         return Response.status(201).entity(classList.importCsv(csv, admin.username())).build();
     }

@@ -14,6 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** One annotation, its replies, moderation and history: HTTP mapped onto {@link AnnotationService}. */
 @Path("/api/annotations")
@@ -43,6 +47,7 @@ public class AnnotationResource {
 
     @DELETE
     @Path("{id}")
+    @APIResponse(responseCode = "204", description = "Done")
     public Response delete(@PathParam("id") String id) {
         annotations.delete(id, readers.current());
         return Response.noContent().build();
@@ -62,6 +67,7 @@ public class AnnotationResource {
 
     @POST
     @Path("{id}/replies")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AnnotationViews.ReplyView.class)))
     public Response reply(@PathParam("id") String id, AnnotationViews.NewReply request) {
         AnnotationViews.ReplyView created = replies.reply(id, request, readers.current());
         return Response.created(URI.create("/api/annotations/" + id + "/replies/" + created.id())).entity(created).build();
@@ -76,6 +82,7 @@ public class AnnotationResource {
 
     @DELETE
     @Path("{id}/replies/{replyId}")
+    @APIResponse(responseCode = "204", description = "Done")
     public Response deleteReply(@PathParam("id") String id, @PathParam("replyId") String replyId) {
         replies.delete(id, replyId, readers.current());
         return Response.noContent().build();

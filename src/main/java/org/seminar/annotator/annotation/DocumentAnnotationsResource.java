@@ -16,6 +16,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.seminar.annotator.web.ConditionalGet;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A document's annotations: the filtered list and creating one. Rules live in {@link AnnotationService}. */
 @Path("/api/documents/{docId}/annotations")
@@ -52,6 +56,7 @@ public class DocumentAnnotationsResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "The annotations the caller may see, in reading order (304 when unchanged since the ETag sent)", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = AnnotationViews.AnnotationView.class)))
     public Response list(@PathParam("docId") String docId, @BeanParam Filters filters, @HeaderParam("If-None-Match") String ifNoneMatch) {
         return conditional.json(annotations.list(docId, filters.filter(), readers.current()), ifNoneMatch);
     }
@@ -59,11 +64,13 @@ public class DocumentAnnotationsResource {
     /** The same list in the reading page's compact shape ({@link CompactList}): what the page shows, nothing more. */
     @GET
     @Path("compact")
+    @APIResponse(responseCode = "200", description = "The same annotations as rows of plain values, for the reading page (304 when unchanged since the ETag sent)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CompactList.class)))
     public Response compact(@PathParam("docId") String docId, @BeanParam Filters filters, @HeaderParam("If-None-Match") String ifNoneMatch) {
         return conditional.json(annotations.compactList(docId, filters.filter(), readers.current()), ifNoneMatch);
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AnnotationViews.AnnotationView.class)))
     public Response create(@PathParam("docId") String docId, AnnotationViews.NewAnnotation request) {
         AnnotationViews.AnnotationView created = annotations.create(docId, request, readers.current());
         return Response.created(URI.create("/api/annotations/" + created.id())).entity(created).build();

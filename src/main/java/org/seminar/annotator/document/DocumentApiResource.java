@@ -20,6 +20,10 @@ import org.seminar.annotator.account.CurrentUser;
 import org.seminar.annotator.account.Roles;
 import org.seminar.annotator.web.ConditionalGet;
 import org.seminar.annotator.web.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Documents as JSON: the list, one document's whole structure, its paragraphs, and import by admins. */
 @Path("/api/documents")
@@ -43,6 +47,7 @@ public class DocumentApiResource {
 
     @GET
     @Path("{id}")
+    @APIResponse(responseCode = "200", description = "The document as read: sections, paragraphs, footnotes (304 when unchanged since the ETag sent)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DocumentViews.Detail.class)))
     public Response get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         return conditional.json(documents.get(id), ifNoneMatch);
     }
@@ -54,6 +59,9 @@ public class DocumentApiResource {
     @GET
     @Path("{id}/paragraphs/{paragraphId}")
     @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN })
+    @APIResponse(responseCode = "200", description = "The paragraph's plain text, or the paragraph as JSON when asked for JSON", content = {
+            @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/json", schema = @Schema(implementation = DocumentViews.PlainParagraph.class))})
     public Response paragraph(@PathParam("id") String id, @PathParam("paragraphId") String paragraphId,
             @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
         Paragraph p = documents.paragraph(id, paragraphId);
@@ -62,7 +70,7 @@ public class DocumentApiResource {
         if (!json) {
             return Response.ok(p.text, MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
         }
-        return Response.ok(Map.of("id", p.id, "documentId", p.documentId, "number", p.number, "text", p.text),
+        return Response.ok(new DocumentViews.PlainParagraph(p.id, p.documentId, p.number, p.text),
                 MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -73,6 +81,7 @@ public class DocumentApiResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Consumes({ MediaType.TEXT_PLAIN, "text/markdown" })
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DocumentViews.Created.class)))
     public Response create(byte[] body, @QueryParam("source") String source) {
         boolean print;
         if (source == null || source.isBlank() || source.equals("clean")) {
@@ -83,6 +92,6 @@ public class DocumentApiResource {
             throw ProblemException.badField("source", "must be 'clean' or 'print-extraction'");
         }
         String id = uploads.upload(body, print, user.username());
-        return Response.created(URI.create("/api/documents/" + id)).entity(Map.of("id", id)).build();
+        return Response.created(URI.create("/api/documents/" + id)).entity(new DocumentViews.Created(id)).build();
     }
 }

@@ -9,6 +9,14 @@ public final class DocumentViews {
     private DocumentViews() {
     }
 
+    /** A new document's id. */
+    public record Created(String id) {
+    }
+
+    /** One paragraph as JSON: its plain text exactly as annotation offsets count it. */
+    public record PlainParagraph(String id, String documentId, int number, String text) {
+    }
+
     public record Summary(String id, String title) {
     }
 

@@ -17,6 +17,10 @@ import java.util.List;
 import org.seminar.annotator.account.AccountViews;
 import org.seminar.annotator.account.CurrentUser;
 import org.seminar.annotator.account.Roles;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Seminar groups for admins. */
 @Path("/api/admin/groups")
@@ -36,6 +40,7 @@ public class AdminGroupResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountViews.GroupView.class)))
     public Response create(AccountViews.NewGroup request) {
         AccountViews.GroupView created = groups.create(request, admin.username());
         return Response.created(URI.create("/api/admin/groups/" + created.id())).entity(created).build();
@@ -49,6 +54,7 @@ public class AdminGroupResource {
 
     @DELETE
     @Path("{id}")
+    @APIResponse(responseCode = "204", description = "Done")
     public Response delete(@PathParam("id") String id) {
         groups.delete(id, admin.username());
         return Response.noContent().build();

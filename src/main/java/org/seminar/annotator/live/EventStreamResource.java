@@ -17,6 +17,10 @@ import org.seminar.annotator.annotation.Reader;
 import org.seminar.annotator.annotation.Readers;
 import org.seminar.annotator.document.Document;
 import org.seminar.annotator.web.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Server-sent events of a document: {@code annotation-created}, {@code annotation-updated},
@@ -39,6 +43,7 @@ public class EventStreamResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
+    @APIResponse(responseCode = "200", description = "Server-sent events of the document, as long as the connection lasts; Last-Event-ID resumes", content = @Content(mediaType = "text/event-stream", schema = @Schema(type = SchemaType.STRING)))
     public void stream(@PathParam("id") String documentId, @HeaderParam("Last-Event-ID") String lastEventId,
             @Context SseEventSink sink, @Context Sse sse) {
         if (Document.findById(documentId) == null) {

@@ -12,6 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.seminar.annotator.annotation.Readers;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Presence on a document: report yourself (with the section in view), list who else is here. */
 @Path("/api/documents/{id}/presence")
@@ -31,6 +35,7 @@ public class PresenceResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "204", description = "Done")
     public Response report(@PathParam("id") String id, Presence.Report request) {
         presence.report(id, request, readers.current());
         return Response.noContent().build();

@@ -16,6 +16,10 @@ import jakarta.ws.rs.core.Response;
 import org.seminar.annotator.annotation.Readers;
 import org.seminar.annotator.web.ParameterRules;
 import org.seminar.annotator.web.PublicAddress;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * A document's report and its files. One class with the kind in the path, so that
@@ -39,6 +43,12 @@ public class ReportResource {
     PublicAddress address;
 
     @GET
+    @APIResponse(responseCode = "200", description = "By kind: report (JSON), report.csv (RFC 4180; ?excel=true adds a BOM), report.md, annotations.jsonld (W3C Web Annotation collection), export.qdpx (REFI-QDA project)", content = {
+            @Content(mediaType = "application/json", schema = @Schema(oneOf = {ReportViews.GroupReport.class, ReportViews.AllGroups.class})),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "text/markdown", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/ld+json", schema = @Schema(type = SchemaType.OBJECT, description = "A W3C AnnotationCollection")),
+            @Content(mediaType = QdpxExport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response get(@PathParam("id") String id, @PathParam("kind") String kind, @QueryParam("group") String group,
             @QueryParam("tag") String tag, @QueryParam("author") String author, @QueryParam("excel") String excelFlag,
             @Context HttpServerRequest request) {
@@ -61,6 +71,7 @@ public class ReportResource {
     /** Marks the document finished (or not) for one of the caller's groups. */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The group's mark for the caller", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportViews.Finished.class)))
     public Response finished(@PathParam("id") String id, @PathParam("kind") String kind, ReportViews.Finished request) {
         if (!kind.equals("finished")) {
             throw new jakarta.ws.rs.NotAllowedException("GET");

@@ -15,6 +15,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.seminar.annotator.account.Roles;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The tag codebook: everyone signed in reads it, admins change it. */
 @Path("/api/tags")
@@ -33,6 +37,7 @@ public class TagResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TagService.TagView.class)))
     public Response create(TagService.NewTag tag) {
         TagService.TagView created = tags.create(tag);
         return Response.created(URI.create("/api/tags/" + created.slug())).entity(created).build();

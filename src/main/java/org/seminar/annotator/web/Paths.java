@@ -14,6 +14,11 @@ public final class Paths {
         return cookieHeader != null && SESSION_COOKIE.matcher(cookieHeader).find();
     }
 
+    /** The W3C Web Annotation Protocol containers, {@code /annotations/{documentId}/}. */
+    public static boolean isAnnotationProtocol(String path) {
+        return path != null && path.startsWith("/annotations/");
+    }
+
     public static boolean isApi(String path) {
         return path != null && (path.equals("/api") || path.startsWith("/api/"));
     }
