@@ -202,7 +202,7 @@ public class AnnotationService {
         }
         List<String> tags = checked.tags();
         if (change.version() != a.version) {
-            throw ProblemException.conflict("The annotation was changed meanwhile (version " + a.version
+            throw ProblemException.stale("The annotation was changed meanwhile (version " + a.version
                     + ", you sent " + change.version() + "); reload it and apply your edit again");
         }
         Versions.lock(a, "annotation");
@@ -227,7 +227,19 @@ public class AnnotationService {
 
     @Transactional
     public void delete(String id, Reader reader) {
+        delete(id, null, reader);
+    }
+
+    /** Deletes (or withdraws) an annotation; with {@code version}, only if that is still its version (else a stale 409). */
+    @Transactional
+    public void delete(String id, Integer version, Reader reader) {
         Annotation a = visible(id, reader);
+        if (version != null) {
+            if (version != a.version) {
+                throw ProblemException.stale("The annotation was changed meanwhile (version " + a.version + ", you sent " + version + ")");
+            }
+            Versions.lock(a, "annotation");
+        }
         boolean own = a.author.equals(reader.username());
         if (!own && !reader.admin()) {
             throw ProblemException.forbidden("Only the author (or an admin, as moderation) deletes an annotation");

@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +21,7 @@ import org.seminar.annotator.document.Document;
 import org.seminar.annotator.group.SeminarGroups;
 import org.seminar.annotator.storage.SqlValues;
 import org.seminar.annotator.tag.TagService;
+import org.seminar.annotator.webannotation.WebAnnotations;
 
 /** The report's files: CSV for spreadsheets, W3C Web Annotation JSON-LD for other tools, Markdown for papers. */
 @ApplicationScoped
@@ -157,36 +157,16 @@ public class ReportExports {
         List<Map<String, Object>> items = new ArrayList<>();
         for (Row r : rows) {
             Map<String, Object> a = new LinkedHashMap<>();
-            a.put("@context", "http://www.w3.org/ns/anno.jsonld");
+            a.put("@context", WebAnnotations.CONTEXT);
             a.put("id", baseUrl + "/api/annotations/" + r.id());
             a.put("type", "Annotation");
-            a.put("motivation", r.comment() == null ? "tagging" : "commenting");
-            a.put("creator", person(baseUrl, r.author(), r.authorName()));
-            a.put("created", iso(r.created()));
-            a.put("modified", iso(r.updated()));
-            List<Map<String, Object>> bodies = new ArrayList<>();
-            for (String slug : r.tags()) {
-                TagService.TagView tag = codebook.get(slug);
-                bodies.add(body(tag == null ? slug : tag.name(), "tagging", null));
-            }
-            if (r.comment() != null) {
-                bodies.add(body(r.comment(), "commenting", "text/markdown"));
-            }
-            a.put("body", bodies);
-            Map<String, Object> quote = new LinkedHashMap<>();
-            quote.put("type", "TextQuoteSelector");
-            quote.put("exact", r.quote());
-            quote.put("prefix", r.prefix());
-            quote.put("suffix", r.suffix());
-            Map<String, Object> position = new LinkedHashMap<>();
-            position.put("type", "TextPositionSelector");
-            // the Web Annotation model counts characters as code points; the API counts UTF-16 units
-            position.put("start", r.paragraphText().codePointCount(0, r.start()));
-            position.put("end", r.paragraphText().codePointCount(0, r.end()));
-            Map<String, Object> target = new LinkedHashMap<>();
-            target.put("source", baseUrl + "/api/documents/" + documentId + "/paragraphs/" + r.paragraphId());
-            target.put("selector", List.of(quote, position));
-            a.put("target", target);
+            a.put("motivation", WebAnnotations.motivation(r.comment()));
+            a.put("creator", WebAnnotations.person(baseUrl, r.author(), r.authorName()));
+            a.put("created", WebAnnotations.iso(r.created()));
+            a.put("modified", WebAnnotations.iso(r.updated()));
+            a.put("body", WebAnnotations.bodies(r.tags(), r.comment(), codebook));
+            a.put("target", WebAnnotations.target(baseUrl, documentId, r.paragraphId(), r.paragraphText(), r.start(), r.end(), r.quote(),
+                    r.prefix(), r.suffix()));
             items.add(a);
             for (ReplyRow reply : replies.getOrDefault(r.id(), List.of())) {
                 Map<String, Object> re = new LinkedHashMap<>();
@@ -194,10 +174,10 @@ public class ReportExports {
                 re.put("id", baseUrl + "/api/annotations/" + r.id() + "/replies/" + reply.id());
                 re.put("type", "Annotation");
                 re.put("motivation", "replying");
-                re.put("creator", person(baseUrl, reply.author(), reply.authorName()));
-                re.put("created", iso(reply.created()));
-                re.put("modified", iso(reply.updated()));
-                re.put("body", body(reply.comment(), "replying", "text/markdown"));
+                re.put("creator", WebAnnotations.person(baseUrl, reply.author(), reply.authorName()));
+                re.put("created", WebAnnotations.iso(reply.created()));
+                re.put("modified", WebAnnotations.iso(reply.updated()));
+                re.put("body", WebAnnotations.body(reply.comment(), "replying", "text/markdown"));
                 re.put("target", baseUrl + "/api/annotations/" + r.id());
                 items.add(re);
             }
@@ -216,26 +196,6 @@ public class ReportExports {
         collection.put("total", items.size());
         collection.put("first", page);
         return collection;
-    }
-
-    private static Map<String, Object> person(String baseUrl, String username, String name) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", baseUrl + "/users/" + username);
-        p.put("type", "Person");
-        p.put("name", name);
-        p.put("nickname", username);
-        return p;
-    }
-
-    private static Map<String, Object> body(String value, String purpose, String format) {
-        Map<String, Object> b = new LinkedHashMap<>();
-        b.put("type", "TextualBody");
-        b.put("value", value);
-        b.put("purpose", purpose);
-        if (format != null) {
-            b.put("format", format);
-        }
-        return b;
     }
 
     // ---- Markdown ---------------------------------------------------------------------------
@@ -296,8 +256,5 @@ public class ReportExports {
         return d == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f", d);
     }
 
-    private static String iso(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-    }
 
 }

@@ -54,6 +54,6 @@ public final class Versions {
     }
 
     public static ProblemException lost(String what) {
-        return ProblemException.conflict("The " + what + " was changed meanwhile; reload it and apply your edit again");
+        return ProblemException.stale("The " + what + " was changed meanwhile; reload it and apply your edit again");
     }
 }

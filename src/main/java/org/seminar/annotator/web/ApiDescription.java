@@ -35,7 +35,7 @@ public class ApiDescription implements OASFilter {
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
             for (String path : new ArrayList<>(openAPI.getPaths().getPathItems().keySet())) {
-                if (!Paths.isApi(path) && !Paths.isAnnotationProtocol(path)) {
+                if (!Paths.isApi(path)) {
                     openAPI.getPaths().removePathItem(path);
                 }
             }

@@ -25,6 +25,11 @@ public class ConditionalGet {
     ObjectMapper json;
 
     public Response json(Object entity, String ifNoneMatch) {
+        return json(entity, ifNoneMatch, MediaType.APPLICATION_JSON, "Cookie, Authorization").build();
+    }
+
+    /** The same for another JSON media type (JSON-LD) and {@code Vary} header; the caller may add headers. */
+    public Response.ResponseBuilder json(Object entity, String ifNoneMatch, String mediaType, String vary) {
         byte[] body;
         try {
             body = json.writeValueAsBytes(entity);
@@ -34,8 +39,8 @@ public class ConditionalGet {
         String etag = "\"" + hash(body) + "\"";
         boolean unchanged = ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
                 .anyMatch(tag -> tag.equals(etag) || tag.equals("W/" + etag) || tag.equals("*"));
-        Response.ResponseBuilder answer = unchanged ? Response.notModified() : Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
-        return answer.header("ETag", etag).header("Cache-Control", "private, no-cache").header("Vary", "Cookie, Authorization").build();
+        Response.ResponseBuilder answer = unchanged ? Response.notModified() : Response.ok(body, mediaType);
+        return answer.header("ETag", etag).header("Cache-Control", "private, no-cache").header("Vary", vary);
     }
 
     private static String hash(byte[] body) {

@@ -48,14 +48,14 @@ public class ParameterRules {
         throw ProblemException.badField(name, "must be a whole number from " + min + " to " + max);
     }
 
-    /** An optional true/false flag; absent means false. */
+    /** An optional true/false flag (1/0 too, as the W3C protocol's {@code ?iris=1}); absent means false. */
     public static boolean flag(String name, String value) {
-        if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("false") || value.equals("0")) {
             return false;
         }
-        if (value.equalsIgnoreCase("true")) {
+        if (value.equalsIgnoreCase("true") || value.equals("1")) {
             return true;
         }
-        throw ProblemException.badField(name, "must be true or false");
+        throw ProblemException.badField(name, "must be true or false (or 1 or 0)");
     }
 }

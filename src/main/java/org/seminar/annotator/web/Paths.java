@@ -19,7 +19,8 @@ public final class Paths {
         return path != null && path.startsWith("/annotations/");
     }
 
+    /** The JSON API, {@code /api/**}, and the W3C Web Annotation Protocol containers, {@code /annotations/**}. */
     public static boolean isApi(String path) {
-        return path != null && (path.equals("/api") || path.startsWith("/api/"));
+        return path != null && (path.equals("/api") || path.startsWith("/api/") || isAnnotationProtocol(path));
     }
 }

@@ -37,6 +37,19 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "Conflict", detail, List.of());
     }
 
+    /** Title of the conflict of an edit based on a version that is no longer current. */
+    static final String STALE = "Changed meanwhile";
+
+    /** An edit based on a version that is no longer current (the W3C protocol answers it as 412). */
+    public static ProblemException stale(String detail) {
+        return new ProblemException(409, STALE, detail, List.of());
+    }
+
+    /** Whether this is the refusal of an edit based on a version that is no longer current. */
+    public boolean isStale() {
+        return status == 409 && STALE.equals(title);
+    }
+
     public int status() {
         return status;
     }
