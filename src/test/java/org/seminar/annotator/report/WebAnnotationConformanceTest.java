@@ -24,7 +24,7 @@ import org.seminar.annotator.support.Documents;
 import org.seminar.annotator.support.Tokens;
 
 /**
- * The JSON-LD export against the MUST assertions of the W3C Web Annotation test suite (copied with its
+ * The JSON-LD export and the W3C protocol's containers against the MUST assertions of the W3C Web Annotation test suite (copied with its
  * licence into src/test/resources/w3c-annotation-tests): every item, annotations and replies, gives
  * each assertion its expected result.
  */
@@ -89,6 +89,28 @@ class WebAnnotationConformanceTest {
         String dereferenced = annotation.get("id").asText();
         given().header("Authorization", Tokens.bearer("reviewer1")).get(dereferenced.substring(dereferenced.indexOf("/api/")))
                 .then().statusCode(200);
+    }
+
+    @Test
+    void everyAnnotationOfAProtocolContainerPassesTheMustAssertionsToo() throws Exception {
+        String doc = Documents.importText("Protocol conformance\n\nAn 😀 emoji, then the passage a W3C client tags.");
+        String paragraph = Documents.document(doc).getString("sections[0].paragraphs[0].id");
+        given().header("Authorization", Tokens.bearer("reviewer1")).contentType("application/ld+json")
+                .body(Map.of("@context", "http://www.w3.org/ns/anno.jsonld", "type", "Annotation",
+                        "body", List.of(Map.of("type", "TextualBody", "purpose", "tagging", "value", "neutrality"),
+                                Map.of("type", "TextualBody", "purpose", "commenting", "value", "Posted through the protocol")),
+                        "target", Map.of("source", "http://localhost/api/documents/" + doc + "/paragraphs/" + paragraph,
+                                "selector", Map.of("type", "TextQuoteSelector", "exact", "passage"))))
+                .post("/annotations/" + doc + "/").then().statusCode(201);
+        JsonNode container = json.readTree(given().header("Authorization", Tokens.bearer("reviewer1")).get("/annotations/" + doc + "/")
+                .then().statusCode(200).extract().asString());
+        List<String> failures = new ArrayList<>();
+        for (JsonNode item : container.get("first").get("items")) {
+            failures.addAll(check("annotations/annotationMusts.test", item));
+        }
+        failures.addAll(check("collections/collectionMusts.test", container));
+        assertEquals(1, container.get("first").get("items").size());
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
     /** Runs every assertion of a .test file against one JSON document; returns the unexpected results. */
