@@ -14,7 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.seminar.annotator.account.CurrentUser;
 import org.seminar.annotator.account.Roles;
+import org.seminar.annotator.web.ParameterRules;
+import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,6 +32,10 @@ public class TagResource {
 
     @Inject
     TagService tags;
+    @Inject
+    CodebookImport codebookImport;
+    @Inject
+    CurrentUser user;
 
     @GET
     public List<TagService.TagView> list() {
@@ -41,6 +48,29 @@ public class TagResource {
     public Response create(TagService.NewTag tag) {
         TagService.TagView created = tags.create(tag);
         return Response.created(URI.create("/api/tags/" + created.slug())).entity(created).build();
+    }
+
+    /**
+     * Loads tags from a REFI-QDA codebook ({@code .qdc}) or the codebook of a project ({@code .qdpx}):
+     * {@code ?preview=true} says what each code would become and changes nothing; without it every new
+     * tag is created, or none when a code is invalid (400 naming each).
+     */
+    @POST
+    @Path("import")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes({"application/xml", "text/xml", "application/zip", "application/octet-stream"})
+    @APIResponse(responseCode = "200", description = "With ?preview=true: what each code would become (new, exists, invalid)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CodebookImport.Preview.class)))
+    @APIResponse(responseCode = "201", description = "The tags created (tags that existed are left as they are)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CodebookImport.Result.class)))
+    public Response importCodebook(@org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = {
+            @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING, description = "a .qdc codebook")),
+            @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary", description = "a .qdpx project"))})
+            byte[] file, @QueryParam("preview") String preview) {
+        if (ParameterRules.flag("preview", preview)) {
+            return Response.ok(codebookImport.preview(file)).build();
+        }
+        return Response.status(201).entity(codebookImport.importFile(file, user.username())).build();
     }
 
     @PUT

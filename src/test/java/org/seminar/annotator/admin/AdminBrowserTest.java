@@ -46,6 +46,30 @@ class AdminBrowserTest {
     }
 
     @Test
+    void adminLoadsACodebookFromAFileSeesThePreviewAndCreatesTheTags() throws Exception {
+        String run = String.valueOf(System.nanoTime() % 1_000_000);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("codebook", ".qdc");
+        java.nio.file.Files.writeString(file, "<?xml version=\"1.0\" encoding=\"utf-8\"?><CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>"
+                + "<Code guid=\"4b7c1a2e-0000-4000-8000-000000000001\" name=\"Regime " + run + "\" isCodable=\"false\">"
+                + "<Code guid=\"4b7c1a2e-0000-4000-8000-000000000002\" name=\"Sovereignty\" isCodable=\"true\" color=\"#8B0000\"/></Code>"
+                + "<Code guid=\"4b7c1a2e-0000-4000-8000-000000000003\" name=\"Neutrality\" isCodable=\"true\"/></Codes></CodeBook>");
+        try (Browser admin = new Browser()) {
+            admin.signIn(new URL(base, "/admin/codebook").toString(), "admin");
+            admin.driver.findElement(By.id("codebook-file")).sendKeys(file.toString());
+            admin.driver.findElement(By.cssSelector("form[action='/admin/codebook'] button[type=submit]")).click();
+            admin.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("codebook-preview")));
+            String preview = admin.driver.findElement(By.id("codebook-preview")).getText();
+            assertTrue(preview.contains("Regime " + run + " / Sovereignty") && preview.contains("a new tag"), preview);
+            assertTrue(preview.contains("exists already"), preview);
+            assertEquals(java.util.List.of(), org.seminar.annotator.support.Accessibility.seriousViolations(admin.driver));
+            admin.driver.findElement(By.id("confirm-codebook")).click();
+            admin.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.className("flash"),
+                    "1 tag created; 1 existed already"));
+            assertTrue(admin.driver.findElement(By.id("codebook")).getText().contains("Regime " + run + " / Sovereignty"));
+        }
+    }
+
+    @Test
     void reviewersAreRefusedEveryAdminPage() throws Exception {
         try (WebClient client = new WebClient()) {
             client.getOptions().setJavaScriptEnabled(false);
@@ -55,7 +79,7 @@ class AdminBrowserTest {
             form.getHtmlElementById("username").type("reviewer1");
             form.getHtmlElementById("password").type("reviewer1");
             form.getHtmlElementById("kc-login").click();
-            for (String page : new String[] { "/admin", "/admin/groups", "/admin/import", "/admin/log", "/admin/users/x" }) {
+            for (String page : new String[] { "/admin", "/admin/groups", "/admin/import", "/admin/codebook", "/admin/log", "/admin/users/x" }) {
                 assertEquals(403, client.getPage(new URL(base, page)).getWebResponse().getStatusCode(), page);
             }
         }

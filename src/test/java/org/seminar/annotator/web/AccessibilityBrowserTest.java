@@ -52,7 +52,7 @@ class AccessibilityBrowserTest {
         try (Browser admin = new Browser()) {
             admin.signIn(new URL(base, "/admin").toString(), "admin");
             check(admin, "admin: users", found);
-            for (String page : List.of("/admin/groups", "/admin/import", "/admin/log")) {
+            for (String page : List.of("/admin/groups", "/admin/import", "/admin/codebook", "/admin/log")) {
                 admin.driver.get(new URL(base, page).toString());
                 check(admin, "admin: " + page, found);
             }
