@@ -75,6 +75,11 @@ class ReadPathVisibilityTest {
                 + api(c, "/api/documents/" + d + "/report.csv?excel=true"));
         readPaths.put("/api/documents/{}/report.md", (c, d, a) -> api(c, "/api/documents/" + d + "/report.md"));
         readPaths.put("/api/documents/{}/annotations.jsonld", (c, d, a) -> api(c, "/api/documents/" + d + "/annotations.jsonld"));
+        readPaths.put("/api/documents/{}/export.qdpx", (c, d, a) -> unzipped(c, "/api/documents/" + d + "/export.qdpx"));
+        // the W3C protocol: the container, its pages (descriptions and IRIs), one annotation
+        readPaths.put("/annotations/{}", (c, d, a) -> api(c, "/annotations/" + d + "/") + api(c, "/annotations/" + d + "/?page=0")
+                + api(c, "/annotations/" + d + "/?page=0&iris=1"));
+        readPaths.put("/annotations/{}/{}", (c, d, a) -> askedFor(a, api(c, "/annotations/" + d + "/" + a)));
         readPaths.put("/api/documents/{}/events", (c, d, a) -> EventStreamProbe.replayFromStart(base, d, c.username()));
         readPaths.put("/api/documents/{}/presence", (c, d, a) -> api(c, "/api/documents/" + d + "/presence"));
         readPaths.put("/documents/{}", (c, d, a) -> page(c, "/documents/" + d));
@@ -86,7 +91,7 @@ class ReadPathVisibilityTest {
             "/", "/home", "/account", "/documents", "/documents/import",
             "/api/me", "/api/documents", "/api/documents/{}/finished", "/api/documents/{}", "/api/documents/{}/paragraphs/{}", "/api/tags",
             "/api/admin/users", "/api/admin/users/{}", "/api/admin/groups", "/api/admin/groups/{}/members", "/api/admin/log",
-            "/admin", "/admin/users/{}", "/admin/groups", "/admin/import", "/admin/log", "/admin/users/new");
+            "/admin", "/admin/users/{}", "/admin/groups", "/admin/import", "/admin/codebook", "/admin/log", "/admin/users/new");
 
     /** Who asks, and what they must not get back. */
     record Outcome(String caller, List<String> secrets) {
@@ -240,6 +245,21 @@ class ReadPathVisibilityTest {
 
     static String api(Caller caller, String path) {
         return given().header("Authorization", Tokens.bearer(caller.username())).get(path).then().extract().asString();
+    }
+
+    /** A ZIP download (the .qdpx project) as the text of its entries; a refusal as its problem body. */
+    static String unzipped(Caller caller, String path) throws IOException {
+        var response = given().header("Authorization", Tokens.bearer(caller.username())).get(path);
+        if (response.statusCode() != 200) {
+            return response.asString();
+        }
+        StringBuilder text = new StringBuilder();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(response.asByteArray()))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                text.append(new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return text.toString();
     }
 
     /**

@@ -26,14 +26,30 @@ import org.seminar.annotator.support.Tokens;
 @QuarkusTest
 class CodebookImportTest {
 
+    /** Tags this class created, retired afterwards so that the codebook other tests see stays the default one. */
+    static final java.util.Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @org.junit.jupiter.api.AfterEach
+    void retireWhatWasCreated() {
+        for (String slug : created) {
+            given().header("Authorization", Tokens.bearer("admin")).contentType("application/json").body(Map.of("retired", true))
+                    .put("/api/tags/" + slug).then().statusCode(200);
+        }
+        created.clear();
+    }
+
     static String qdc(String codes) {
         return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"a QDA program\"><Codes>"
                 + codes + "</Codes></CodeBook>";
     }
 
     static io.restassured.response.Response send(String user, String contentType, byte[] file, boolean preview) {
-        return given().header("Authorization", Tokens.bearer(user)).contentType(contentType).body(file)
+        io.restassured.response.Response response = given().header("Authorization", Tokens.bearer(user)).contentType(contentType).body(file)
                 .queryParam("preview", preview).post("/api/tags/import");
+        if (!preview && response.statusCode() == 201) {
+            created.addAll(response.jsonPath().getList("created.slug"));
+        }
+        return response;
     }
 
     static List<String> tagNames() {
@@ -72,6 +88,7 @@ class CodebookImportTest {
         List<String> after = tagNames();
         assertTrue(after.contains("Economy " + run + " / Energy dependence"), after.toString());
         assertEquals(before.size() + 4, after.size());
+        assertTrue(after.containsAll(before));
         given().header("Authorization", Tokens.bearer("reviewer1")).get("/api/tags").then()
                 .body("find { it.name == 'Economy " + run + " / Energy dependence' }.color", equalTo("#123456"));
 
