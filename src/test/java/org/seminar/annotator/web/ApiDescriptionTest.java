@@ -114,9 +114,20 @@ class ApiDescriptionTest {
         assertTrue(paths.keySet().stream().allMatch(Paths::isApi), "pages are not the API: " + paths.keySet());
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource("/q/swagger-ui/")
+    java.net.URL swaggerUi;
+
     @Test
-    void swaggerUiIsReachable() {
-        given().redirects().follow(true).get("/q/swagger-ui/").then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/html"));
+    void swaggerUiShowsTheOperationsWithoutContentSecurityPolicyViolations() {
+        given().get("/q/swagger-ui/").then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/html"))
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self' 'unsafe-inline'"));
+        given().get("/").then().header("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self';"));
+        try (org.seminar.annotator.support.Browser browser = new org.seminar.annotator.support.Browser()) {
+            browser.driver.get(swaggerUi.toString());
+            browser.waitUpTo(java.time.Duration.ofSeconds(15)).until(d -> d.findElements(org.openqa.selenium.By.cssSelector(".opblock")).size() > 30);
+            assertEquals(List.of(), browser.cspViolations());
+            assertTrue(browser.driver.findElement(org.openqa.selenium.By.cssSelector(".info .title")).getText().contains("Seminar annotator API"));
+        }
     }
 
     @SuppressWarnings("unchecked")
