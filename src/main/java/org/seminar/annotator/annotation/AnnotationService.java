@@ -34,6 +34,9 @@ import org.seminar.annotator.web.ProblemException;
 @ApplicationScoped
 public class AnnotationService {
 
+    @Inject
+    org.seminar.annotator.document.DocumentAccess documentAccess;
+
     private static final int CONTEXT = 32;
     /** Annotations asked for by id in one list request. */
     private static final int MAX_IDS = 200;
@@ -74,7 +77,7 @@ public class AnnotationService {
      */
     @Transactional
     public List<AnnotationViews.AnnotationView> list(String documentId, Filter filter, Reader reader) {
-        requireDocument(documentId);
+        documentAccess.require(documentId, reader.admin(), reader.groupIds());
         List<Tuple> rows = Annotation.rows(documentId, visibility.annotations("a", reader), visibility.replies("r", "a", reader),
                 query(filter));
         Map<String, Visibility.Subject> subjects = new LinkedHashMap<>();
@@ -111,7 +114,7 @@ public class AnnotationService {
     /** The same annotations as {@link #list}, in the reading page's compact shape and in reading order. */
     @Transactional
     public CompactList compactList(String documentId, Filter filter, Reader reader) {
-        requireDocument(documentId);
+        documentAccess.require(documentId, reader.admin(), reader.groupIds());
         return CompactList.of(Annotation.compactRows(documentId, visibility.annotations("a", reader), visibility.replies("r", "a", reader),
                 query(filter), CompactList.EXCERPT), tagService.list());
     }
@@ -151,10 +154,8 @@ public class AnnotationService {
     @Transactional
     public AnnotationViews.AnnotationView create(String documentId, @NotNull(message = "is missing") @Valid AnnotationViews.NewAnnotation request,
             Reader reader) {
+        documentAccess.require(documentId, reader.admin(), reader.groupIds());
         ParagraphText paragraph = ParagraphText.of(documentId, request.paragraphId());
-        if (paragraph == null) {
-            requireDocument(documentId);
-        }
         AnnotationRules.Checked checked = AnnotationRules.checkNew(request, paragraph == null ? null : paragraph.text, tagService.bySlug());
         List<Problem.FieldError> errors = new ArrayList<>(checked.errors());
         String groupId = chooseGroup(request.group(), reader, errors);
@@ -273,16 +274,12 @@ public class AnnotationService {
 
     // ---- rules ------------------------------------------------------------------------------
 
-    private static void requireDocument(String documentId) {
-        if (Document.findById(documentId) == null) {
-            throw ProblemException.notFound("No document with id " + documentId);
-        }
-    }
 
     /** The annotation if the reader may see it; otherwise 404, exactly as if it did not exist. */
     Annotation visible(String id, Reader reader) {
         Annotation a = Annotation.findById(id);
-        if (a == null || !visibility.maySee(reader, a)) {
+        if (a == null || !visibility.maySee(reader, a)
+                || !documentAccess.maySee(Document.findById(a.documentId), reader.admin(), reader.groupIds())) {
             throw ProblemException.notFound("No annotation with id " + id);
         }
         return a;

@@ -19,6 +19,9 @@ import org.seminar.annotator.web.ProblemException;
 @ApplicationScoped
 public class BlindModes {
 
+    @jakarta.inject.Inject
+    org.seminar.annotator.document.DocumentAccess documentAccess;
+
     /** The switch as the API takes and returns it. */
     public record Switch(String group, Boolean blind) {
     }
@@ -58,9 +61,7 @@ public class BlindModes {
         if (!reader.admin()) {
             throw ProblemException.forbidden("Only admins switch blind mode");
         }
-        if (Document.findById(documentId) == null) {
-            throw ProblemException.notFound("No document with id " + documentId);
-        }
+        documentAccess.require(documentId, reader.admin(), reader.groupIds());
         if (request == null || request.blind() == null) {
             throw ProblemException.badField("blind", "is required: true or false");
         }

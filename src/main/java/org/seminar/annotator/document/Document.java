@@ -31,6 +31,9 @@ public class Document extends PanacheEntityBase {
     public String bundledKey;
     public String importedBy;
     public Instant importedAt;
+    /** Kept with its annotations, hidden from reviewers; admins can bring it back. */
+    public boolean archived;
+    public java.time.LocalDate dueDate;
 
     public static Optional<Document> findBundled(String key) {
         return find("bundledKey", key).firstResultOptional();

@@ -4,7 +4,9 @@ import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,6 +36,8 @@ public class DocumentApiResource {
     @Inject
     DocumentService documents;
     @Inject
+    DocumentAdministration administration;
+    @Inject
     ConditionalGet conditional;
     @Inject
     DocumentUploads uploads;
@@ -50,6 +54,33 @@ public class DocumentApiResource {
     @APIResponse(responseCode = "200", description = "The document as read: sections, paragraphs, footnotes (304 when unchanged since the ETag sent)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DocumentViews.Detail.class)))
     public Response get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         return conditional.json(documents.get(id), ifNoneMatch);
+    }
+
+    /** Renames, archives or brings back, assigns to groups, sets the due date (admins). */
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DocumentViews.Summary update(@PathParam("id") String id, DocumentAdministration.DocumentChange change) {
+        return administration.update(id, change, user.username());
+    }
+
+    /** What deleting the document would take with it: annotations, replies, reviewers (admins). */
+    @GET
+    @Path("{id}/usage")
+    @RolesAllowed(Roles.ADMIN)
+    public DocumentAdministration.Usage usage(@PathParam("id") String id) {
+        return administration.usage(id);
+    }
+
+    /** Deletes the document with its annotations, replies and history (admins); logged. */
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("id") String id) {
+        administration.delete(id, user.username());
+        return Response.noContent().build();
     }
 
     /**

@@ -13,15 +13,22 @@ import org.seminar.annotator.web.ProblemException;
 @ApplicationScoped
 public class DocumentService {
 
+    @jakarta.inject.Inject
+    DocumentAccess access;
+    @jakarta.inject.Inject
+    DocumentAdministration administration;
+    @jakarta.inject.Inject
+    org.seminar.annotator.account.CurrentUser user;
+
     @Transactional
     public List<DocumentViews.Summary> list() {
-        return Document.listByTitle().stream().map(d -> new DocumentViews.Summary(d.id, d.title)).toList();
+        return access.visibleToCaller().stream().map(d -> user.isAdmin() ? administration.summary(d)
+                : new DocumentViews.Summary(d.id, d.title, false, null, d.dueDate == null ? null : d.dueDate.toString())).toList();
     }
 
     @Transactional
     public DocumentViews.Detail get(String id) {
-        Document doc = Document.<Document>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("No document with id " + id));
+        Document doc = access.requireForCaller(id);
         List<Footnote> footnotes = Footnote.ofDocument(id);
         Map<String, Footnote> noteById = footnotes.stream().collect(Collectors.toMap(n -> n.id, n -> n));
         Map<String, List<FootnoteRef>> refsByParagraph = FootnoteRef.ofDocument(id).stream()
@@ -52,6 +59,7 @@ public class DocumentService {
     /** The plain text of one paragraph, as annotation offsets count it. */
     @Transactional
     public Paragraph paragraph(String documentId, String paragraphId) {
+        access.requireForCaller(documentId);
         return Paragraph.inDocument(documentId, paragraphId)
                 .orElseThrow(() -> ProblemException.notFound("No paragraph " + paragraphId + " in document " + documentId));
     }

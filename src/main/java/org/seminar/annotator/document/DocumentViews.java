@@ -17,7 +17,9 @@ public final class DocumentViews {
     public record PlainParagraph(String id, String documentId, int number, String text) {
     }
 
-    public record Summary(String id, String title) {
+    /** A document in the list: {@code groups} (assigned groups; empty: every group) for admins only. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Summary(String id, String title, boolean archived, List<String> groups, String dueDate) {
     }
 
     public record Detail(String id, String title, List<String> authors,

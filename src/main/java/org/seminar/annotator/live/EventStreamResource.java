@@ -32,6 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class EventStreamResource {
 
     @Inject
+    org.seminar.annotator.document.DocumentAccess documentAccess;
+
+    @Inject
     Subscribers subscribers;
     @Inject
     EventJournal journal;
@@ -46,9 +49,7 @@ public class EventStreamResource {
     @APIResponse(responseCode = "200", description = "Server-sent events of the document, as long as the connection lasts; Last-Event-ID resumes", content = @Content(mediaType = "text/event-stream", schema = @Schema(type = SchemaType.STRING)))
     public void stream(@PathParam("id") String documentId, @HeaderParam("Last-Event-ID") String lastEventId,
             @Context SseEventSink sink, @Context Sse sse) {
-        if (Document.findById(documentId) == null) {
-            throw ProblemException.notFound("No document with id " + documentId);
-        }
+        documentAccess.require(documentId, readers.current().admin(), readers.current().groupIds());
         {
             Reader reader = readers.current();
             Subscribers.Subscriber subscriber = new Subscribers.Subscriber(documentId, reader, user.accountId(), sink, sse);

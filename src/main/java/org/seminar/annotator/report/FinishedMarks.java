@@ -13,11 +13,12 @@ import org.seminar.annotator.web.ProblemException;
 @ApplicationScoped
 public class FinishedMarks {
 
+    @jakarta.inject.Inject
+    org.seminar.annotator.document.DocumentAccess documentAccess;
+
     @Transactional
     public ReportViews.Finished set(String documentId, ReportViews.Finished request, Reader reader) {
-        if (Document.findById(documentId) == null) {
-            throw ProblemException.notFound("No document with id " + documentId);
-        }
+        documentAccess.require(documentId, reader.admin(), reader.groupIds());
         if (request == null || request.finished() == null) {
             throw ProblemException.badField("finished", "is required: true or false");
         }

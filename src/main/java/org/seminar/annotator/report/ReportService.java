@@ -31,6 +31,9 @@ import org.seminar.annotator.web.ProblemException;
 public class ReportService {
 
     @Inject
+    org.seminar.annotator.document.DocumentAccess documentAccess;
+
+    @Inject
     EntityManager em;
     @Inject
     SeminarGroups groups;
@@ -49,7 +52,7 @@ public class ReportService {
 
     /** Which groups a reader may see a report for: one group, or (admins without a group) all. */
     public List<String> groupIds(String documentId, Filter filter, Reader reader) {
-        requireDocument(documentId);
+        documentAccess.require(documentId, reader.admin(), reader.groupIds());
         if (filter.group() != null && !filter.group().isBlank()) {
             String id = groups.idOf(filter.group()).orElseThrow(() -> ProblemException.badField("group", "is not a seminar group"));
             if (!visibility.inGroup(reader, id)) {
@@ -237,11 +240,6 @@ public class ReportService {
         return q.getResultList();
     }
 
-    private static void requireDocument(String documentId) {
-        if (Document.findById(documentId) == null) {
-            throw ProblemException.notFound("No document with id " + documentId);
-        }
-    }
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s;

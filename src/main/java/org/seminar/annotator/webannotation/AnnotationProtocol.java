@@ -42,6 +42,8 @@ public class AnnotationProtocol {
     TagService tags;
     @Inject
     SeminarGroups groups;
+    @Inject
+    org.seminar.annotator.document.DocumentAccess documentAccess;
 
     /** Which representation of the container the client prefers ({@code Prefer: return=representation; include="…"}). */
     public enum Preference {
@@ -97,9 +99,7 @@ public class AnnotationProtocol {
      */
     @Transactional
     public Container container(String documentId, String group, Reader reader, String baseUrl) {
-        if (Document.findById(documentId) == null) {
-            throw ProblemException.notFound("No document with id " + documentId);
-        }
+        documentAccess.require(documentId, reader.admin(), reader.groupIds());
         if (group != null && !group.isBlank()) {
             String id = groups.idOf(group).orElseThrow(() -> ProblemException.badField("group", "is not a seminar group"));
             if (!reader.admin() && !reader.groupIds().contains(id)) {

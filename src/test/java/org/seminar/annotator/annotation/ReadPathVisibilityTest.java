@@ -89,7 +89,7 @@ class ReadPathVisibilityTest {
     /** GET routes that return no annotation data at all (documents, accounts, codebook, admin area, static pages). */
     static final Set<String> WITHOUT_ANNOTATION_DATA = Set.of(
             "/", "/home", "/account", "/documents", "/documents/import",
-            "/api/me", "/api/documents", "/api/documents/{}/finished", "/api/documents/{}", "/api/documents/{}/paragraphs/{}", "/api/tags",
+            "/api/me", "/api/documents", "/api/documents/{}/finished", "/api/documents/{}", "/api/documents/{}/paragraphs/{}", "/api/documents/{}/usage", "/api/tags",
             "/api/admin/users", "/api/admin/users/{}", "/api/admin/groups", "/api/admin/groups/{}/members", "/api/admin/log",
             "/admin", "/admin/users/{}", "/admin/groups", "/admin/import", "/admin/codebook", "/admin/log", "/admin/users/new");
 
@@ -274,57 +274,7 @@ class ReadPathVisibilityTest {
         return caller.pages().getPage(new URL(base, path)).getWebResponse().getContentAsString();
     }
 
-    // ---- the routes, by reflection ----------------------------------------------------------
-
-    /** Every GET route of the app's resources, parameters written {@code {}}, regex alternatives expanded. */
-    static Set<String> getRoutes() throws IOException, URISyntaxException, ClassNotFoundException {
-        java.nio.file.Path classes = Paths.get(ReadPathVisibilityTest.class.getClassLoader()
-                .getResource("org/seminar/annotator/web/Paths.class").toURI()).getParent().getParent();
-        Set<String> routes = new TreeSet<>();
-        List<java.nio.file.Path> files;
-        try (Stream<java.nio.file.Path> walk = Files.walk(classes)) {
-            files = walk.filter(p -> p.toString().endsWith(".class")).toList();
-        }
-        for (java.nio.file.Path file : files) {
-            String name = "org.seminar.annotator." + classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-            Class<?> type = Class.forName(name, false, ReadPathVisibilityTest.class.getClassLoader());
-            Path classPath = type.getAnnotation(Path.class);
-            if (classPath == null) {
-                continue;
-            }
-            for (Method m : type.getDeclaredMethods()) {
-                if (m.isAnnotationPresent(GET.class)) {
-                    Path methodPath = m.getAnnotation(Path.class);
-                    routes.addAll(expand(join(classPath.value(), methodPath == null ? "" : methodPath.value())));
-                }
-            }
-        }
-        return routes;
-    }
-
-    private static String join(String a, String b) {
-        String path = ("/" + a + "/" + b).replaceAll("/+", "/");
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    }
-
-    private static final Pattern PARAM = Pattern.compile("\\{\\s*\\w+\\s*(:\\s*([^}]*))?}");
-
-    /** {@code /a/{id}/{kind: x\.y|z}} becomes {@code /a/{}/x.y} and {@code /a/{}/z}. */
-    static List<String> expand(String path) {
-        Matcher m = PARAM.matcher(path);
-        if (!m.find()) {
-            return List.of(path);
-        }
-        String before = path.substring(0, m.start());
-        String after = path.substring(m.end());
-        List<String> heads = m.group(2) == null ? List.of("{}")
-                : Stream.of(m.group(2).split("\\|")).map(alt -> alt.strip().replace("\\.", ".")).toList();
-        List<String> result = new ArrayList<>();
-        for (String head : heads) {
-            for (String tail : expand(after)) {
-                result.add(before + head + tail);
-            }
-        }
-        return result;
+    static Set<String> getRoutes() throws Exception {
+        return org.seminar.annotator.support.Routes.get();
     }
 }

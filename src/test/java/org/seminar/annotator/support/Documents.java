@@ -28,7 +28,11 @@ public final class Documents {
     }
 
     public static JsonPath document(String id) {
-        return given().header("Authorization", Tokens.bearer("reviewer1"))
+        return documentAs("reviewer1", id);
+    }
+
+    public static JsonPath documentAs(String username, String id) {
+        return given().header("Authorization", Tokens.bearer(username))
                 .get("/api/documents/" + id).then().statusCode(200).extract().jsonPath();
     }
 }
