@@ -137,6 +137,13 @@ public class DocumentAdministration {
         return usage;
     }
 
+    /** The names of the seminar groups a document can be assigned to. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<String> groupNames() {
+        return em.createNativeQuery("select name from seminar_group order by name").getResultList();
+    }
+
     /** The document as admins list it: title, archived, assigned groups (names), due date. */
     @Transactional
     public DocumentViews.Summary summary(Document d) {

@@ -33,7 +33,11 @@ public class DocumentPageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<DocumentViews.Summary> documents, String error);
+        static native TemplateInstance list(List<DocumentViews.Summary> documents, String error, String flash);
+
+        static native TemplateInstance manage(DocumentViews.Summary document, List<String> groups, String error);
+
+        static native TemplateInstance delete(DocumentAdministration.Usage usage);
 
         static native TemplateInstance reading(DocumentViews.Detail doc, long presenceIntervalMillis);
     }
@@ -46,10 +50,67 @@ public class DocumentPageResource {
     DocumentUploads uploads;
     @Inject
     CurrentUser user;
+    @Inject
+    DocumentAdministration administration;
 
     @GET
-    public TemplateInstance list() {
-        return Templates.list(documents.list(), null);
+    public TemplateInstance list(@jakarta.ws.rs.QueryParam("flash") String flash) {
+        return Templates.list(documents.list(), null, flash);
+    }
+
+    /** An admin's page for one document: title, groups, due date, archive; and the way to deletion. */
+    @GET
+    @Path("{id}/manage")
+    @RolesAllowed(Roles.ADMIN)
+    public TemplateInstance manage(@PathParam("id") String id) {
+        Document d = Document.findById(id);
+        return Templates.manage(administration.summary(d == null ? notFound(id) : d), administration.groupNames(), null);
+    }
+
+    @POST
+    @Path("{id}/manage")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveManage(@PathParam("id") String id, @RestForm String title, @RestForm String dueDate,
+            @RestForm("groups") List<String> groups, @RestForm String archived) {
+        try {
+            DocumentViews.Summary saved = administration.update(id, new DocumentAdministration.DocumentChange(title, archived != null,
+                    groups == null ? List.of() : groups, dueDate == null ? "" : dueDate), user.username());
+            return flash("Saved \u201c" + saved.title() + "\u201d" + (saved.archived() ? " (archived: hidden from reviewers)." : "."));
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            return Response.status(e.status()).entity(Templates.manage(administration.summary(Document.findById(id)),
+                    administration.groupNames(), e.getMessage())).build();
+        }
+    }
+
+    /** Deletion asks first, saying what goes with the document. */
+    @GET
+    @Path("{id}/delete")
+    @RolesAllowed(Roles.ADMIN)
+    public TemplateInstance confirmDelete(@PathParam("id") String id) {
+        return Templates.delete(administration.usage(id));
+    }
+
+    @POST
+    @Path("{id}/delete")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response delete(@PathParam("id") String id) {
+        DocumentAdministration.Usage gone = administration.delete(id, user.username());
+        return flash("Deleted \u201c" + gone.title() + "\u201d with " + gone.annotations() + (gone.annotations() == 1 ? " annotation" : " annotations")
+                + " and " + gone.replies() + (gone.replies() == 1 ? " reply." : " replies."));
+    }
+
+    private static Response flash(String message) {
+        return Response.seeOther(URI.create("/documents?flash="
+                + java.net.URLEncoder.encode(message, java.nio.charset.StandardCharsets.UTF_8))).build();
+    }
+
+    private static Document notFound(String id) {
+        throw ProblemException.notFound("No document with id " + id);
     }
 
     @GET
@@ -70,7 +131,7 @@ public class DocumentPageResource {
             String id = uploads.upload(body, printExtraction != null, user.username());
             return Response.seeOther(URI.create("/documents/" + id)).build();
         } catch (ProblemException e) {
-            return Response.status(e.status()).entity(Templates.list(documents.list(), e.getMessage())).build();
+            return Response.status(e.status()).entity(Templates.list(documents.list(), e.getMessage(), null)).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -88,7 +88,7 @@ class ReadPathVisibilityTest {
 
     /** GET routes that return no annotation data at all (documents, accounts, codebook, admin area, static pages). */
     static final Set<String> WITHOUT_ANNOTATION_DATA = Set.of(
-            "/", "/home", "/account", "/documents", "/documents/import",
+            "/", "/home", "/account", "/documents", "/documents/import", "/documents/{}/manage", "/documents/{}/delete",
             "/api/me", "/api/documents", "/api/documents/{}/finished", "/api/documents/{}", "/api/documents/{}/paragraphs/{}", "/api/documents/{}/usage", "/api/tags",
             "/api/admin/users", "/api/admin/users/{}", "/api/admin/groups", "/api/admin/groups/{}/members", "/api/admin/log",
             "/admin", "/admin/users/{}", "/admin/groups", "/admin/import", "/admin/codebook", "/admin/log", "/admin/users/new");
