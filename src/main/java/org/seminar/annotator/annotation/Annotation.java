@@ -40,6 +40,8 @@ public class Annotation extends PanacheEntityBase {
     public boolean hidden;
     /** Deleted by its author after others replied: the passage and the discussion stay, it no longer counts. */
     public boolean withdrawn;
+    /** How it sits in the text after a correction: {@code exact}, {@code fuzzy} or {@code needs-attention} (not placed). */
+    public String anchor = Reanchoring.EXACT;
     public Instant created;
     public Instant updated;
     /** Checked and raised by Hibernate on every write, so of two edits of one version only one lands. */
@@ -58,7 +60,7 @@ public class Annotation extends PanacheEntityBase {
     public static List<Tuple> rows(String documentId, Visibility.Condition visible, Visibility.Condition visibleReplies, Filter filter) {
         return query("""
                 select a.id, a.paragraph_id, a.start_offset, a.end_offset, a.quote, a.prefix, a.suffix, a.comment, a.author,
-                       a.author_name, a.group_id, a.hidden, a.withdrawn, a.created, a.updated, a.version, %s as tags
+                       a.author_name, a.group_id, a.hidden, a.withdrawn, a.anchor, a.created, a.updated, a.version, %s as tags
                 from annotation a""".formatted(TAGS), documentId, visible, visibleReplies, filter, "a.created, a.id");
     }
 
@@ -69,7 +71,7 @@ public class Annotation extends PanacheEntityBase {
     public static List<Tuple> compactRows(String documentId, Visibility.Condition visible, Visibility.Condition visibleReplies,
             Filter filter, int excerpt) {
         return query("""
-                select a.id, a.paragraph_id, a.start_offset, a.end_offset, a.author, a.author_name, a.hidden, a.withdrawn,
+                select a.id, a.paragraph_id, a.start_offset, a.end_offset, a.author, a.author_name, a.hidden, a.withdrawn, a.anchor,
                        case when a.withdrawn then null else left(a.comment, %d) end as excerpt, %s as tags,
                        (select count(*) from reply r where r.annotation_id = a.id and %s) as replies
                 from annotation a join paragraph p on p.id = a.paragraph_id""".formatted(excerpt, TAGS, visibleReplies.sql()),

@@ -53,6 +53,13 @@ public class AnnotationResource {
         return Response.noContent().build();
     }
 
+    /** Places the annotation on a new passage (its author or an admin): after a correction left it needing attention. */
+    @PUT
+    @Path("{id}/anchor")
+    public AnnotationViews.AnnotationView placeAgain(@PathParam("id") String id, AnnotationViews.Placement placement) {
+        return annotations.placeAgain(id, placement, readers.current());
+    }
+
     @PUT
     @Path("{id}/hidden")
     public AnnotationViews.AnnotationView hide(@PathParam("id") String id, AnnotationViews.Visibility request) {

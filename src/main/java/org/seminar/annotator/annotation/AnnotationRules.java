@@ -26,20 +26,23 @@ public final class AnnotationRules {
      */
     public static Checked checkNew(AnnotationViews.NewAnnotation request, String paragraphText, Map<String, TagService.TagView> codebook) {
         List<Problem.FieldError> errors = new ArrayList<>();
+        checkPassage(paragraphText, request.start(), request.end(), request.quote(), errors);
+        List<String> tags = checkTags(request.tags(), codebook, errors);
+        return new Checked(errors, tags);
+    }
+
+    /** A passage: a paragraph of the document, {@code start < end} within it, and the quote exactly the text between. */
+    public static void checkPassage(String paragraphText, int start, int end, String quote, List<Problem.FieldError> errors) {
         if (paragraphText == null) {
             errors.add(new Problem.FieldError("paragraphId", "is not a paragraph of this document"));
         }
-        int start = request.start();
-        int end = request.end();
         if (end <= start) {
             errors.add(new Problem.FieldError("end", "must be greater than start"));
         } else if (paragraphText != null && end > paragraphText.length()) {
             errors.add(new Problem.FieldError("end", "is past the end of the paragraph (" + paragraphText.length() + " characters)"));
-        } else if (paragraphText != null && !paragraphText.substring(start, end).equals(request.quote())) {
+        } else if (paragraphText != null && !paragraphText.substring(start, end).equals(quote)) {
             errors.add(new Problem.FieldError("quote", "differs from the paragraph's text at " + start + ".." + end));
         }
-        List<String> tags = checkTags(request.tags(), codebook, errors);
-        return new Checked(errors, tags);
     }
 
     /** Checks the tags of an edit (null: the tags stay as they are). */

@@ -37,7 +37,7 @@ public class AnnotationService {
     @Inject
     org.seminar.annotator.document.DocumentAccess documentAccess;
 
-    private static final int CONTEXT = 32;
+    static final int CONTEXT = 32;
     /** Annotations asked for by id in one list request. */
     private static final int MAX_IDS = 200;
 
@@ -106,7 +106,7 @@ public class AnnotationService {
                     row.get("author", String.class), row.get("author_name", String.class), groups.nameOf(row.get("group_id", String.class)),
                     SqlValues.instant(row.get("created")), SqlValues.instant(row.get("updated")), row.get("version", Number.class).intValue(),
                     replies.getOrDefault(id, List.of()), Boolean.TRUE.equals(row.get("hidden")) ? Boolean.TRUE : null,
-                    Boolean.TRUE.equals(row.get("withdrawn")) ? Boolean.TRUE : null));
+                    Boolean.TRUE.equals(row.get("withdrawn")) ? Boolean.TRUE : null, row.get("anchor", String.class)));
         }
         return views;
     }
@@ -226,6 +226,40 @@ public class AnnotationService {
         return view(a, reader);
     }
 
+    /** Its author (or an admin) places an annotation on a new passage of its document, e.g. one that needs attention after a correction. */
+    @Transactional
+    public AnnotationViews.AnnotationView placeAgain(String id, @NotNull(message = "is missing") @Valid AnnotationViews.Placement request,
+            Reader reader) {
+        Annotation a = visible(id, reader);
+        if (!a.author.equals(reader.username()) && !reader.admin()) {
+            throw ProblemException.forbidden("Only the author (or an admin) places an annotation again");
+        }
+        ParagraphText paragraph = ParagraphText.of(a.documentId, request.paragraphId());
+        List<Problem.FieldError> errors = new ArrayList<>();
+        AnnotationRules.checkPassage(paragraph == null ? null : paragraph.text, request.start(), request.end(), request.quote(), errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badFields(errors);
+        }
+        if (request.version() != a.version) {
+            throw ProblemException.stale("The annotation was changed meanwhile (version " + a.version + ", you sent " + request.version() + ")");
+        }
+        Versions.lock(a, "annotation");
+        Map<String, Object> from = Reanchoring.position(a);
+        a.paragraphId = paragraph.id;
+        a.start = request.start();
+        a.end = request.end();
+        a.quote = request.quote();
+        a.prefix = paragraph.text.substring(Math.max(0, a.start - CONTEXT), a.start);
+        a.suffix = paragraph.text.substring(a.end, Math.min(paragraph.text.length(), a.end + CONTEXT));
+        a.anchor = Reanchoring.EXACT;
+        a.updated = Instant.now();
+        Versions.write("annotation");
+        AnnotationHistory.record("place-again", reader.username(), a, null, Map.of("position", Map.of("from", from,
+                "to", Reanchoring.position(a))));
+        events.fire(AnnotationEvent.about(EventType.ANNOTATION_UPDATED, a, reader.username()));
+        return view(a, reader);
+    }
+
     @Transactional
     public void delete(String id, Reader reader) {
         delete(id, null, reader);
@@ -315,7 +349,7 @@ public class AnnotationService {
         String comment = a.withdrawn ? null : a.comment;
         return new AnnotationViews.AnnotationView(a.id, a.documentId, a.paragraphId, a.start, a.end, a.quote, a.prefix, a.suffix,
                 a.tags.stream().sorted().toList(), comment, Comments.html(comment), a.author, a.authorName, groups.nameOf(a.groupId), a.created, a.updated, a.version,
-                shown, a.hidden ? Boolean.TRUE : null, a.withdrawn ? Boolean.TRUE : null);
+                shown, a.hidden ? Boolean.TRUE : null, a.withdrawn ? Boolean.TRUE : null, a.anchor);
     }
 
     static AnnotationViews.ReplyView replyView(Reply r) {

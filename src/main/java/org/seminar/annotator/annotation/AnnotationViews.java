@@ -40,6 +40,15 @@ public final class AnnotationViews {
             @Size(max = MAX_COMMENT, message = "is longer than 10,000 characters") String comment) {
     }
 
+    /** Places an annotation again (after a correction left it needing attention): the new passage and the version read. */
+    public record Placement(
+            @NotNull(message = "is required: the version you read") Integer version,
+            @NotBlank(message = "is required") String paragraphId,
+            @NotNull(message = "is required") @PositiveOrZero(message = "must be 0 or more") Integer start,
+            @NotNull(message = "is required") Integer end,
+            @NotNull(message = "is required: the selected text") String quote) {
+    }
+
     public record NewReply(
             @NotBlank(message = "is required") @Size(max = MAX_COMMENT, message = "is longer than 10,000 characters") String comment) {
     }
@@ -59,10 +68,14 @@ public final class AnnotationViews {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    /** An annotation; {@code commentHtml} is its comment rendered by {@link Comments}. */
+    /**
+     * An annotation; {@code commentHtml} is its comment rendered by {@link Comments}; {@code anchor} says how
+     * it sits in the text after a correction ({@code exact}, {@code fuzzy}, {@code needs-attention}).
+     */
     public record AnnotationView(String id, String documentId, String paragraphId, int start, int end, String quote,
             String prefix, String suffix, List<String> tags, String comment, String commentHtml, String author, String authorName,
-            String group, Instant created, Instant updated, int version, List<ReplyView> replies, Boolean hidden, Boolean withdrawn) {
+            String group, Instant created, Instant updated, int version, List<ReplyView> replies, Boolean hidden, Boolean withdrawn,
+            String anchor) {
     }
 
     public record HistoryEntry(String action, String actor, Instant at, String replyId, Map<String, Object> changes) {

@@ -31,6 +31,10 @@ public record CompactList(List<String> fields, List<TagService.TagView> tags, Li
     /** Bits of the {@code flags} value. */
     public static final int HIDDEN = 1;
     public static final int WITHDRAWN = 2;
+    /** Not placed in the corrected text: its author or an admin places it again. */
+    public static final int NEEDS_ATTENTION = 4;
+    /** Placed by a fuzzy match after a correction. */
+    public static final int FUZZY = 8;
 
     public record Person(String username, String name) {
     }
@@ -56,7 +60,9 @@ public record CompactList(List<String> fields, List<TagService.TagView> tags, Li
                 });
             }
             Person author = new Person(row.get("author", String.class), row.get("author_name", String.class));
-            int flags = (Boolean.TRUE.equals(row.get("hidden")) ? HIDDEN : 0) | (Boolean.TRUE.equals(row.get("withdrawn")) ? WITHDRAWN : 0);
+            String anchor = row.get("anchor", String.class);
+            int flags = (Boolean.TRUE.equals(row.get("hidden")) ? HIDDEN : 0) | (Boolean.TRUE.equals(row.get("withdrawn")) ? WITHDRAWN : 0)
+                    | (Reanchoring.NEEDS_ATTENTION.equals(anchor) ? NEEDS_ATTENTION : 0) | (Reanchoring.FUZZY.equals(anchor) ? FUZZY : 0);
             annotations.add(new Object[] {row.get("id", String.class),
                     paragraphs.computeIfAbsent(row.get("paragraph_id", String.class), k -> paragraphs.size()),
                     row.get("start_offset", Number.class).intValue(), row.get("end_offset", Number.class).intValue(), tagRefs,

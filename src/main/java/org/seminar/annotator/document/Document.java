@@ -34,6 +34,8 @@ public class Document extends PanacheEntityBase {
     /** Kept with its annotations, hidden from reviewers; admins can bring it back. */
     public boolean archived;
     public java.time.LocalDate dueDate;
+    /** When an admin last corrected its text (null: as imported). */
+    public Instant correctedAt;
 
     public static Optional<Document> findBundled(String key) {
         return find("bundledKey", key).firstResultOptional();

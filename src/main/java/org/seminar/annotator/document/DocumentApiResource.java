@@ -38,6 +38,8 @@ public class DocumentApiResource {
     @Inject
     DocumentAdministration administration;
     @Inject
+    ParagraphCorrection corrections;
+    @Inject
     ConditionalGet conditional;
     @Inject
     DocumentUploads uploads;
@@ -63,6 +65,19 @@ public class DocumentApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public DocumentViews.Summary update(@PathParam("id") String id, DocumentAdministration.DocumentChange change) {
         return administration.update(id, change, user.username());
+    }
+
+    /**
+     * Corrects one paragraph's text (admins); a blank line splits it in two. Annotations are placed
+     * again: exactly, by a bounded fuzzy match, or marked as needing attention (never dropped).
+     */
+    @PUT
+    @Path("{id}/paragraphs/{paragraphId}")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ParagraphCorrection.Result correct(@PathParam("id") String id, @PathParam("paragraphId") String paragraphId,
+            ParagraphCorrection.Correction correction) {
+        return corrections.correct(id, paragraphId, correction, user.username());
     }
 
     /** What deleting the document would take with it: annotations, replies, reviewers (admins). */

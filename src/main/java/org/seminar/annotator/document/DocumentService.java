@@ -53,7 +53,7 @@ public class DocumentService {
                         referencedBy.getOrDefault(n.id, List.of()).stream().distinct().toList()))
                 .toList();
         return new DocumentViews.Detail(doc.id, doc.title, doc.authors, doc.abstractText, doc.keywords, doc.authorNote,
-                doc.authorNoteMarks, sections, notes);
+                doc.authorNoteMarks, sections, notes, doc.dueDate == null ? null : doc.dueDate.toString(), doc.correctedAt);
     }
 
     /** The plain text of one paragraph, as annotation offsets count it. */

@@ -25,7 +25,12 @@ public final class DocumentViews {
     public record Detail(String id, String title, List<String> authors,
             @com.fasterxml.jackson.annotation.JsonProperty("abstract") String abstractText, List<String> keywords,
             String authorNote, List<InlineText.Mark> authorNoteMarks, List<SectionView> sections,
-            List<FootnoteView> footnotes) {
+            List<FootnoteView> footnotes, String dueDate, java.time.Instant correctedAt) {
+
+        /** The day of the last correction (UTC), for the reading page's note. */
+        public String correctedOn() {
+            return correctedAt == null ? null : correctedAt.toString().substring(0, 10);
+        }
 
         public int paragraphCount() {
             return sections.stream().mapToInt(s -> s.paragraphs().size()).sum();

@@ -180,6 +180,9 @@ public class QdpxExport {
             xml.writeAttribute("name", document.title);
             xml.writeAttribute("plainTextPath", "internal://" + sourceGuid + ".txt");
             for (ReportExports.Row r : rows) {
+                if (r.end() <= r.start()) {
+                    continue; // needs attention after a correction: no place in the text to select
+                }
                 int paragraphStart = source.paragraphStarts().get(r.paragraphId());
                 xml.writeStartElement("PlainTextSelection");
                 xml.writeAttribute("guid", guid("annotation", r.id()));

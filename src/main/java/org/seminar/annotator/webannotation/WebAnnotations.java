@@ -50,7 +50,8 @@ public final class WebAnnotations {
         position.put("end", paragraphText.codePointCount(0, end));
         Map<String, Object> target = new LinkedHashMap<>();
         target.put("source", paragraphUrl(baseUrl, documentId, paragraphId));
-        target.put("selector", List.of(quoteSelector, position));
+        // an annotation that needs attention after a correction has its quote but no place in the text
+        target.put("selector", end > start ? List.of(quoteSelector, position) : List.of(quoteSelector));
         return target;
     }
 
