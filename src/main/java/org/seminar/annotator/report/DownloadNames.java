@@ -23,8 +23,13 @@ public final class DownloadNames {
 
     /** The name of a download of a document for a group (null: all groups) of the given kind and extension. */
     public static String of(String title, String group, String kind, String extension) {
+        return of(title, group, kind, "", extension);
+    }
+
+    /** The same with a variant after the date ({@code -excel}). */
+    public static String of(String title, String group, String kind, String variant, String extension) {
         return slug(title, 2) + "_" + (group == null || group.isBlank() ? "all-groups" : slug(group, 6)) + "_" + kind + "_"
-                + LocalDate.now(ZoneOffset.UTC) + "." + extension;
+                + LocalDate.now(ZoneOffset.UTC) + variant + "." + extension;
     }
 
     /** The first {@code words} words that are not small words, lower case, ASCII, joined by hyphens. */

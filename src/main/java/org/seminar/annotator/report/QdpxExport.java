@@ -91,11 +91,6 @@ public class QdpxExport {
     }
 
     @Transactional
-    public String fileName(String documentId, ReportService.Filter filter) {
-        return DownloadNames.of(Document.<Document>findById(documentId).title, filter.group(), "annotations", "qdpx");
-    }
-
-    @Transactional
     public byte[] export(String documentId, ReportService.Filter filter, Reader reader) {
         List<ReportExports.Row> rows = exports.rows(documentId, filter, reader);
         Map<String, List<ReportExports.ReplyRow>> replies = exports.replies(rows, reader);

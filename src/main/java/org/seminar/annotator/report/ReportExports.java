@@ -115,12 +115,14 @@ public class ReportExports {
 
     // ---- CSV (RFC 4180) ---------------------------------------------------------------------
 
+    /** The columns; those added later come last, so that scripts reading by position keep working. */
     static final List<String> CSV_HEADER = List.of("document", "section", "paragraph_id", "paragraph_number", "start", "end", "quote",
-            "tags", "comment", "author", "group", "created", "updated", "replies");
+            "tags", "comment", "author", "group", "created", "updated", "replies", "author_name", "reply_texts");
 
     @Transactional
     public String csv(String documentId, ReportService.Filter filter, Reader reader, boolean excel) {
         List<Row> rows = rows(documentId, filter, reader);
+        Map<String, List<ReplyRow>> replies = replies(rows, reader);
         String title = Document.<Document>findById(documentId).title;
         StringBuilder out = new StringBuilder(excel ? "\uFEFF" : "");
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
@@ -129,12 +131,25 @@ public class ReportExports {
                 printer.printRecord(Stream.of(title, r.section() == null ? "" : r.section(), r.paragraphId(),
                         String.valueOf(r.paragraphNumber()), String.valueOf(r.start()), String.valueOf(r.end()), r.quote(),
                         String.join(";", r.tags()), r.comment() == null ? "" : r.comment(), r.author(), r.group(), r.created().toString(),
-                        r.updated().toString(), String.valueOf(r.replies())).map(ReportExports::cell));
+                        r.updated().toString(), String.valueOf(r.replies()), r.authorName() == null ? "" : r.authorName(),
+                        replyTexts(replies.getOrDefault(r.id(), List.of()))).map(ReportExports::cell));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** The replies of one annotation in one cell, one per line as "Name: text", which spreadsheets show as a multi-line cell. */
+    static String replyTexts(List<ReplyRow> replies) {
+        StringBuilder cell = new StringBuilder();
+        for (ReplyRow r : replies) {
+            if (cell.length() > 0) {
+                cell.append('\n');
+            }
+            cell.append(r.authorName() == null || r.authorName().isBlank() ? r.author() : r.authorName()).append(": ").append(r.comment());
+        }
+        return cell.toString();
     }
 
     /**

@@ -54,17 +54,31 @@ public class ReportResource {
             @Context HttpServerRequest request) {
         ReportService.Filter filter = new ReportService.Filter(group, tag, author);
         boolean excel = ParameterRules.flag("excel", excelFlag);
-        return switch (kind) {
-            case "report" -> Response.ok(reports.report(id, filter, readers.current()), MediaType.APPLICATION_JSON_TYPE).build();
-            case "report.csv" -> Response.ok(exports.csv(id, filter, readers.current(), excel), "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"annotations-" + id + ".csv\"").build();
-            case "report.md" -> Response.ok(exports.markdown(id, filter, readers.current()), "text/markdown; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"report-" + id + ".md\"").build();
+        Response.ResponseBuilder answer = switch (kind) {
+            case "report" -> Response.ok(reports.report(id, filter, readers.current()), MediaType.APPLICATION_JSON_TYPE);
+            case "report.csv" -> Response.ok(exports.csv(id, filter, readers.current(), excel), "text/csv; charset=UTF-8");
+            case "report.md" -> Response.ok(exports.markdown(id, filter, readers.current()), "text/markdown; charset=UTF-8");
             case "annotations.jsonld" -> Response.ok(exports.jsonLd(id, filter, readers.current(), address.baseUrl(request)),
-                    "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\"").build();
-            case "export.qdpx" -> Response.ok(qdpx.export(id, filter, readers.current()), QdpxExport.MEDIA_TYPE)
-                    .header("Content-Disposition", "attachment; filename=\"" + qdpx.fileName(id, filter) + "\"").build();
+                    "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\"");
+            case "export.qdpx" -> Response.ok(qdpx.export(id, filter, readers.current()), QdpxExport.MEDIA_TYPE);
             default -> throw new NotFoundException();
+        };
+        return answer.header("Content-Disposition", "attachment; filename=\"" + downloadName(id, filter, kind, excel) + "\"").build();
+    }
+
+    /** {@code belarus-non-alignment_seminar-a_annotations_2026-11-28.csv}: title, group, kind, date. */
+    private String downloadName(String id, ReportService.Filter filter, String kind, boolean excel) {
+        String group = filter.group();
+        if ((group == null || group.isBlank()) && !readers.current().admin() && readers.current().groupIdsByName().size() == 1) {
+            group = readers.current().groupIdsByName().keySet().iterator().next();
+        }
+        String title = org.seminar.annotator.document.Document.<org.seminar.annotator.document.Document>findById(id).title;
+        return switch (kind) {
+            case "report.csv" -> DownloadNames.of(title, group, "annotations", excel ? "-excel" : "", "csv");
+            case "report.md" -> DownloadNames.of(title, group, "report", "md");
+            case "annotations.jsonld" -> DownloadNames.of(title, group, "annotations", "jsonld");
+            case "export.qdpx" -> DownloadNames.of(title, group, "annotations", "qdpx");
+            default -> DownloadNames.of(title, group, "report", "json");
         };
     }
 

@@ -141,9 +141,34 @@ class ReportApiTest {
         assertEquals("neutrality", commented.get(7));
         assertEquals("4", commented.get(3));
         assertTrue(csv.contains("\r\n"));
+        assertEquals("Rosa Critic", commented.get(ReportExports.CSV_HEADER.indexOf("author_name")), "display names beside usernames");
+        for (String kind : List.of("report.csv", "report.csv?excel=true", "report.md", "annotations.jsonld", "report", "export.qdpx")) {
+            String disposition = given().header("Authorization", Tokens.bearer("reviewer1")).get("/api/documents/" + doc + "/" + kind)
+                    .then().statusCode(200).extract().header("Content-Disposition");
+            assertTrue(disposition != null && disposition.matches("attachment; filename=\"[a-z0-9-]+_seminar-a_(annotations|report)_"
+                    + "\\d{4}-\\d\\d-\\d\\d(-excel)?\\.(csv|md|jsonld|json|qdpx)\""), kind + ": " + disposition);
+        }
         byte[] excel = given().header("Authorization", Tokens.bearer("reviewer1")).get("/api/documents/" + doc + "/report.csv?excel=true")
                 .then().statusCode(200).extract().asByteArray();
         assertEquals("\uFEFF", new String(excel, StandardCharsets.UTF_8).substring(0, 1), "byte-order mark for spreadsheets");
+    }
+
+    @Test
+    void theCsvCarriesTheRepliesTextsOnePerLineInOneCell() {
+        String d = Documents.importText("Replies in CSV\n\nA passage the seminar discussed at length.");
+        String p = Documents.document(d).getString("sections[0].paragraphs[0].id");
+        String id = given().header("Authorization", Tokens.bearer("reviewer1")).contentType("application/json")
+                .body(Map.of("paragraphId", p, "start", 2, "end", 9, "quote", "passage", "tags", List.of("neutrality")))
+                .post("/api/documents/" + d + "/annotations").then().statusCode(201).extract().path("id");
+        for (String[] reply : new String[][] {{"reviewer2", "I agree, \"strongly\"."}, {"reviewer3", "=Not so sure"}}) {
+            given().header("Authorization", Tokens.bearer(reply[0])).contentType("application/json").body(Map.of("comment", reply[1]))
+                    .post("/api/annotations/" + id + "/replies").then().statusCode(201);
+        }
+        List<List<String>> rows = Csv.parse(given().header("Authorization", Tokens.bearer("reviewer1")).get("/api/documents/" + d + "/report.csv")
+                .then().statusCode(200).extract().asString());
+        assertEquals("Rob Reader: I agree, \"strongly\".\nRosa Critic: =Not so sure",
+                rows.get(1).get(ReportExports.CSV_HEADER.indexOf("reply_texts")));
+        assertEquals("2", rows.get(1).get(ReportExports.CSV_HEADER.indexOf("replies")));
     }
 
     @Test
