@@ -190,7 +190,9 @@ public class UserAdministration {
         }
         if (!details.isEmpty()) {
             accounts.forget(id);
-            log.record(actor, Boolean.FALSE.equals(change.enabled()) ? "user-disable" : "user-update", user.getUsername(), details);
+            String action = details.containsKey("enabled") ? (Boolean.FALSE.equals(change.enabled()) ? "user-disable" : "user-enable")
+                    : "user-update";
+            log.record(actor, action, user.getUsername(), details);
         }
         return get(id);
     }

@@ -22,9 +22,10 @@ public class AdminLogResource {
     AdminLog log;
 
     @GET
-    public List<AdminLog.Entry> latest(@QueryParam("first") String first, @QueryParam("max") String max) {
-        Integer from = ParameterRules.integer("first", first, 0, Integer.MAX_VALUE);
+    public List<AdminLog.Entry> latest(@QueryParam("first") String first, @QueryParam("max") String max, @QueryParam("action") String action,
+            @QueryParam("actor") String actor, @QueryParam("from") String from, @QueryParam("to") String to) {
+        Integer start = ParameterRules.integer("first", first, 0, Integer.MAX_VALUE);
         Integer size = ParameterRules.integer("max", max, 1, 500);
-        return log.latest(from == null ? 0 : from, size == null ? 100 : size);
+        return log.latest(AdminLog.Filter.of(action, actor, from, to), start == null ? 0 : start, size == null ? 100 : size);
     }
 }

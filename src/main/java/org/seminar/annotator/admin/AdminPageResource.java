@@ -61,7 +61,8 @@ public class AdminPageResource {
         static native TemplateInstance codebook(List<TagService.TagView> tags, CodebookImport.Preview preview, String content,
                 String fileName, String codebookSeparator, String flash, String error);
 
-        static native TemplateInstance log(List<AdminLog.Entry> entries);
+        static native TemplateInstance log(List<AdminLog.Entry> entries, List<String> actions, String action, String actor, String from,
+                String to, int first, int previous, int next, boolean more, String query);
 
         static native TemplateInstance unavailable(String detail);
     }
@@ -247,8 +248,22 @@ public class AdminPageResource {
 
     @GET
     @Path("log")
-    public Response logPage() {
-        return page(() -> Templates.log(log.latest(0, 200)));
+    public Response logPage(@QueryParam("action") String action, @QueryParam("actor") String actor, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("first") String first) {
+        int start = java.util.Optional.ofNullable(ParameterRules.integer("first", first, 0, Integer.MAX_VALUE)).orElse(0);
+        int size = config.admin().pageSize();
+        AdminLog.Filter filter = AdminLog.Filter.of(action, actor, from, to);
+        List<AdminLog.Entry> entries = log.latest(filter, start, size + 1);
+        StringBuilder query = new StringBuilder();
+        for (String[] p : new String[][] {{"action", filter.action()}, {"actor", filter.actor()},
+                {"from", filter.from() == null ? null : filter.from().toString()}, {"to", filter.to() == null ? null : filter.to().toString()}}) {
+            if (p[1] != null) {
+                query.append('&').append(p[0]).append('=').append(URLEncoder.encode(p[1], StandardCharsets.UTF_8));
+            }
+        }
+        return page(() -> Templates.log(entries.subList(0, Math.min(size, entries.size())), log.actions(), filter.action(), filter.actor(),
+                filter.from() == null ? null : filter.from().toString(), filter.to() == null ? null : filter.to().toString(), start,
+                Math.max(0, start - size), start + size, entries.size() > size, query.toString()));
     }
 
     private Response page(Supplier<TemplateInstance> render) {

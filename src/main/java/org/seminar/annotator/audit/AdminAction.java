@@ -19,7 +19,25 @@ public class AdminAction extends PanacheEntity {
     public Map<String, Object> details;
     public Instant at;
 
-    public static List<AdminAction> latest(int first, int max) {
-        return find("order by at desc, id desc").range(first, first + max - 1).list();
+    public static List<AdminAction> search(AdminLog.Filter f, int first, int max) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (f.action() != null) {
+            where.append(" and action = :action");
+            params.put("action", f.action());
+        }
+        if (f.actor() != null) {
+            where.append(" and actor = :actor");
+            params.put("actor", f.actor());
+        }
+        if (f.from() != null) {
+            where.append(" and at >= :from");
+            params.put("from", f.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        }
+        if (f.to() != null) {
+            where.append(" and at < :to");
+            params.put("to", f.to().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        }
+        return find(where + " order by at desc, id desc", params).range(first, first + max - 1).list();
     }
 }

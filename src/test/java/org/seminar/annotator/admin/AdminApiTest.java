@@ -88,6 +88,28 @@ class AdminApiTest {
     }
 
     @Test
+    void theLogSaysEachActionInOneSentenceWithNamesAndFiltersByActionActorAndDay() {
+        String username = unique("log");
+        Map<String, Object> user = new java.util.HashMap<>(newUser(username, "password-1", List.of("reviewer"), List.of("seminar-a")));
+        user.put("firstName", "Lena");
+        user.put("lastName", "Logged");
+        String id = asAdmin("POST", "/api/admin/users", user).statusCode(201).extract().path("id");
+        asAdmin("PUT", "/api/admin/users/" + id, Map.of("enabled", false)).statusCode(200);
+        asAdmin("PUT", "/api/admin/users/" + id, Map.of("enabled", true)).statusCode(200);
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        List<String> sentences = asAdmin("GET", "/api/admin/log?actor=admin&from=" + today + "&to=" + today + "&max=500", null).statusCode(200)
+                .extract().jsonPath().getList("sentence");
+        assertTrue(sentences.contains("Ada Admin created the account of Lena Logged"), sentences.toString());
+        assertTrue(sentences.contains("Ada Admin disabled Lena Logged"), sentences.toString());
+        assertTrue(sentences.contains("Ada Admin enabled Lena Logged"), sentences.toString());
+        List<String> actions = asAdmin("GET", "/api/admin/log?action=user-enable", null).statusCode(200).extract().jsonPath().getList("action");
+        assertTrue(!actions.isEmpty() && actions.stream().allMatch("user-enable"::equals), actions.toString());
+        asAdmin("GET", "/api/admin/log?from=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1), null).statusCode(200)
+                .body("size()", equalTo(0));
+        asAdmin("GET", "/api/admin/log?from=28.11.2026", null).statusCode(400).body("errors[0].field", equalTo("from"));
+    }
+
+    @Test
     void refusesBadOrConflictingAccounts() {
         String username = unique("dup");
         asAdmin("POST", "/api/admin/users", newUser(username, "password-1", List.of("reviewer"), List.of())).statusCode(201);

@@ -74,6 +74,31 @@ class AdminBrowserTest {
     }
 
     @Test
+    void theAdminLogReadsAsSentencesInTheReadersTimeZoneAndFilters() throws Exception {
+        io.restassured.RestAssured.given().header("Authorization", org.seminar.annotator.support.Tokens.bearer("admin"))
+                .contentType("application/json").body(java.util.Map.of("name", "log-" + System.nanoTime() % 1_000_000))
+                .post("/api/admin/groups").then().statusCode(201);
+        try (Browser admin = new Browser()) {
+            admin.signIn(new URL(base, "/admin/log").toString(), "admin");
+            admin.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("log")));
+            String time = admin.driver.findElement(By.cssSelector("#log time.local")).getText();
+            assertTrue(!time.endsWith("UTC") && !time.isBlank(), "shown in the reader's time zone: " + time);
+            String sentence = admin.driver.findElement(By.cssSelector("#log td.sentence")).getText();
+            assertTrue(sentence.startsWith("Ada Admin created the seminar group log-"), sentence);
+            java.nio.file.Path shot = java.nio.file.Path.of("target/screenshots/admin-log.png");
+            java.nio.file.Files.createDirectories(shot.getParent());
+            java.nio.file.Files.write(shot, admin.driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            new org.openqa.selenium.support.ui.Select(admin.driver.findElement(By.id("log-action"))).selectByValue("group-create");
+            admin.driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+            admin.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("action=group-create"));
+            for (var cell : admin.driver.findElements(By.cssSelector("#log td.sentence"))) {
+                assertTrue(cell.getText().contains("created the seminar group"), cell.getText());
+            }
+            assertEquals(java.util.List.of(), org.seminar.annotator.support.Accessibility.seriousViolations(admin.driver));
+        }
+    }
+
+    @Test
     void reviewersAreRefusedEveryAdminPage() throws Exception {
         try (WebClient client = new WebClient()) {
             client.getOptions().setJavaScriptEnabled(false);

@@ -1,0 +1,76 @@
+package org.seminar.annotator.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One plain sentence per admin action, with people's names: "Ada Admin disabled Rob Reader". The
+ * same wording for symmetric actions (disabled / enabled, archived / brought back). Pure.
+ */
+public final class LogSentences {
+
+    private LogSentences() {
+    }
+
+    public static String of(AdminLog.Entry e, Function<String, String> names) {
+        String who = names.apply(e.actor());
+        Map<String, Object> d = e.details() == null ? Map.of() : e.details();
+        String target = e.target();
+        return switch (e.action()) {
+            case "group-create" -> who + " created the seminar group " + target;
+            case "group-rename" -> who + " renamed the seminar group " + d.getOrDefault("from", "?") + " to " + d.getOrDefault("to", target);
+            case "group-delete" -> who + " deleted the seminar group " + target;
+            case "user-create" -> who + " created the account of " + names.apply(target);
+            case "user-disable" -> who + " disabled " + names.apply(target);
+            case "user-enable" -> who + " enabled " + names.apply(target);
+            case "user-update" -> who + " changed the " + fields(d.keySet()) + " of " + names.apply(target);
+            case "password-reset" -> who + " set a new password for " + names.apply(target)
+                    + (Boolean.TRUE.equals(d.get("temporary")) ? " (to be changed at the next sign-in)" : "");
+            case "class-list-import" -> who + " imported a class list: " + target;
+            case "codebook-import" -> who + " loaded " + count(d.get("created"), "tag") + " from a codebook";
+            case "document-update" -> who + " " + documentChanges(d) + " of the document \u201c" + target + "\u201d";
+            case "document-delete" -> who + " deleted the document \u201c" + target + "\u201d with " + count(d.get("annotations"), "annotation")
+                    + " and " + count(d.get("replies"), "reply");
+            case "paragraph-correct" -> who + " corrected the text of " + target;
+            default -> who + " " + e.action().replace('-', ' ') + " " + target;
+        };
+    }
+
+    private static String documentChanges(Map<String, Object> d) {
+        List<String> parts = new ArrayList<>();
+        if (d.containsKey("archived")) {
+            parts.add(Boolean.TRUE.equals(d.get("archived")) ? "archived it" : "brought it back");
+        }
+        List<String> fields = new ArrayList<>(d.keySet());
+        fields.remove("archived");
+        if (!fields.isEmpty()) {
+            parts.add("changed the " + fields(fields));
+        }
+        return parts.isEmpty() ? "changed nothing" : String.join(" and ", parts);
+    }
+
+    private static String fields(java.util.Collection<String> keys) {
+        List<String> words = keys.stream().map(k -> switch (k) {
+            case "email" -> "e-mail";
+            case "firstName" -> "first name";
+            case "lastName" -> "last name";
+            case "dueDate" -> "due date";
+            case "groups" -> "groups";
+            case "roles" -> "roles";
+            default -> k;
+        }).toList();
+        if (words.size() <= 1) {
+            return words.isEmpty() ? "details" : words.get(0);
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
+    }
+
+    /** "1 tag", "3 tags", "1 reply", "2 replies". */
+    static String count(Object value, String noun) {
+        long n = value instanceof Number number ? number.longValue() : value instanceof java.util.Collection<?> c ? c.size() : 0;
+        String plural = noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
+        return n + " " + (n == 1 ? noun : plural);
+    }
+}
