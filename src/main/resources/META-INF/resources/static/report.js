@@ -16,7 +16,10 @@
       grid: { left: 40, right: 10, top: 30, bottom: 40 },
       xAxis: { type: 'category', data: group.reviewers.map(r => r.name) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: group.tags.map(t => ({ name: t.name, type: 'bar', stack: 'tags', data: group.reviewers.map(r => r.byTag[t.slug] || 0) }))
+      // each tag in its codebook colour, as everywhere else on the page
+      color: group.tags.map(t => group.colors[t.slug]),
+      series: group.tags.map(t => ({ name: t.name, type: 'bar', stack: 'tags', itemStyle: { color: group.colors[t.slug] },
+        data: group.reviewers.map(r => r.byTag[t.slug] || 0) }))
     });
   });
 })();

@@ -40,8 +40,8 @@ public class ReportPageResource {
 
     @GET
     public TemplateInstance page(@PathParam("id") String id, @QueryParam("group") String group, @QueryParam("tag") String tag,
-            @QueryParam("author") String author) {
-        return Templates.report(pages.page(id, new ReportService.Filter(group, tag, author), readers.current()));
+            @QueryParam("author") String author, @QueryParam("flash") String flash) {
+        return Templates.report(pages.page(id, new ReportService.Filter(group, tag, author), readers.current(), flash));
     }
 
     /** The finished button: marks or unmarks the document for the group, then back to the report. */
@@ -58,7 +58,11 @@ public class ReportPageResource {
     @Path("blind")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response blind(@PathParam("id") String id, @RestForm String group, @RestForm String blind) {
-        blindModes.set(id, new BlindModes.Switch(group, "true".equals(blind)), readers.current());
-        return Response.seeOther(URI.create("/documents/" + id + "/report?" + ReportPages.param("group", group))).build();
+        boolean on = "true".equals(blind);
+        blindModes.set(id, new BlindModes.Switch(group, on), readers.current());
+        String flash = on ? "Blind mode is on for " + group + ": its reviewers now see only their own work, and agreement waits for the reveal."
+                : "Revealed: the reviewers of " + group + " see each other's work and the agreement again.";
+        return Response.seeOther(URI.create("/documents/" + id + "/report?" + ReportPages.param("group", group)
+                + ReportPages.param("flash", flash))).build();
     }
 }

@@ -24,8 +24,8 @@ public class ReportPages {
     public record Hotspot(int number, String paragraphId, long annotations, List<ReportExports.Row> rows) {
     }
 
-    /** One group's figures for the chart script. */
-    record ChartGroup(String group, List<ReportViews.ReviewerRow> reviewers, List<ReportViews.TagRow> tags) {
+    /** One group's figures for the chart script, with the codebook's colour of each tag. */
+    record ChartGroup(String group, List<ReportViews.ReviewerRow> reviewers, List<ReportViews.TagRow> tags, Map<String, String> colors) {
     }
 
     /**
@@ -36,7 +36,8 @@ public class ReportPages {
      */
     public record ReportPage(String documentId, String title, List<ReportViews.GroupReport> reports,
             Map<String, TagService.TagView> codebook, ReportService.Filter filter, String query, List<String> myGroups, boolean admin,
-            String username, List<Hotspot> hotspots, String chartData) {
+            String username, List<Hotspot> hotspots, String chartData, Map<String, Boolean> blind, List<ReportViews.ReviewerRow> reviewers,
+            String flash) {
     }
 
     @Inject
@@ -47,25 +48,38 @@ public class ReportPages {
     TagService tags;
     @Inject
     ObjectMapper json;
+    @Inject
+    org.seminar.annotator.annotation.BlindModes blindModes;
+    @Inject
+    org.seminar.annotator.group.SeminarGroups groups;
 
     @Transactional
-    public ReportPage page(String documentId, ReportService.Filter filter, Reader reader) {
+    public ReportPage page(String documentId, ReportService.Filter filter, Reader reader, String flash) {
         List<ReportViews.GroupReport> groupReports = reports.report(documentId, filter, reader).groupReports();
         List<Hotspot> hotspots = exports.rows(documentId, filter, reader).stream()
                 .collect(Collectors.groupingBy(ReportExports.Row::paragraphNumber)).entrySet().stream()
                 .map(e -> new Hotspot(e.getKey(), e.getValue().get(0).paragraphId(), e.getValue().size(), e.getValue()))
                 .sorted(Comparator.comparingLong(Hotspot::annotations).reversed().thenComparingInt(Hotspot::number))
                 .limit(5).toList();
-        List<ChartGroup> chart = groupReports.stream().map(g -> new ChartGroup(g.group(), g.reviewers(), g.tags())).toList();
+        Map<String, TagService.TagView> codebook = tags.bySlug();
+        List<ChartGroup> chart = groupReports.stream().map(g -> new ChartGroup(g.group(), g.reviewers(), g.tags(),
+                g.tags().stream().collect(Collectors.toMap(ReportViews.TagRow::slug,
+                        t -> codebook.containsKey(t.slug()) ? codebook.get(t.slug()).color() : "#777777", (a, b) -> a)))).toList();
+        Map<String, Boolean> blind = new java.util.LinkedHashMap<>();
+        for (ReportViews.GroupReport g : groupReports) {
+            groups.idOf(g.group()).ifPresent(id -> blind.put(g.group(), blindModes.isBlind(documentId, id)));
+        }
+        Map<String, ReportViews.ReviewerRow> reviewers = new java.util.TreeMap<>();
+        groupReports.forEach(g -> g.reviewers().forEach(r -> reviewers.putIfAbsent(r.name() + "\u0000" + r.username(), r)));
         String chartData;
         try {
             chartData = json.writeValueAsString(chart).replace("<", "\\u003c");
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        return new ReportPage(documentId, Document.<Document>findById(documentId).title, groupReports, tags.bySlug(), filter,
+        return new ReportPage(documentId, Document.<Document>findById(documentId).title, groupReports, codebook, filter,
                 "?" + queryString(filter), List.copyOf(reader.groupIdsByName().keySet()), reader.admin(), reader.username(), hotspots,
-                chartData);
+                chartData, blind, List.copyOf(reviewers.values()), flash);
     }
 
     /** The filters as {@code name=value&} pairs (empty ones left out). */

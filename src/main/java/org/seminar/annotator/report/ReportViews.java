@@ -36,6 +36,11 @@ public final class ReportViews {
         public boolean finishedBy(String username) {
             return reviewers.stream().anyMatch(r -> r.username().equals(username) && r.finished());
         }
+
+        /** A reviewer's name by username (the username when the reviewer is not in this report). */
+        public String nameOf(String username) {
+            return reviewers.stream().filter(r -> r.username().equals(username)).map(ReviewerRow::name).findFirst().orElse(username);
+        }
     }
 
     /** "All groups": each group's report side by side; agreement is always within one group. */

@@ -37,6 +37,11 @@ public class TemplateExtensions {
         return count == 0 ? "0" : String.format(Locale.ROOT, "%.2f", Math.min(1.0, 0.35 + 0.15 * count));
     }
 
+    /** "1 annotation", "5 annotations". */
+    static String annotationCount(ReportPages.Hotspot hotspot) {
+        return hotspot.annotations() + (hotspot.annotations() == 1 ? " annotation" : " annotations");
+    }
+
     /** Multiplication, for laying out the strip's cells. */
     static int times(Integer value, int factor) {
         return value * factor;

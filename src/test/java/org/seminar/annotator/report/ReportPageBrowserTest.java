@@ -52,6 +52,25 @@ class ReportPageBrowserTest {
             new org.openqa.selenium.interactions.Actions(browser.driver)
                     .moveToElement(browser.driver.findElement(By.cssSelector(".chart canvas")), 0, 20).perform();
             assertEquals(List.of(), browser.cspViolations().stream().limit(2).toList(), "the report page draws without Content-Security-Policy violations");
+
+            // the chart, the strip and the legend use the codebook's colours
+            Map<String, String> codebook = new java.util.HashMap<>();
+            List<Map<String, Object>> tags = given().header("Authorization", Tokens.bearer("reviewer1")).get("/api/tags").jsonPath().getList("$");
+            tags.forEach(t -> codebook.put((String) t.get("name"), ((String) t.get("color")).toLowerCase()));
+            @SuppressWarnings("unchecked")
+            List<String> series = (List<String>) browser.driver.executeScript("const el = document.querySelector('[data-chart]');"
+                    + "return window.echarts.getInstanceByDom(el).getOption().series.map(s => s.name + '=' + s.itemStyle.color.toLowerCase());");
+            assertTrue(series.size() >= 3, series.toString());
+            for (String s : series) {
+                String[] nameColor = s.split("=");
+                assertEquals(codebook.get(nameColor[0]), nameColor[1], "chart series " + nameColor[0]);
+            }
+            var chips = browser.driver.findElements(By.cssSelector(".legend .chip"));
+            for (var chip : chips) {
+                assertEquals(codebook.get(chip.getText().strip()), chip.findElement(By.cssSelector("rect")).getAttribute("fill").toLowerCase(),
+                        "legend chip " + chip.getText());
+            }
+            assertTrue(browser.driver.findElement(By.cssSelector(".strip-axis")).getText().contains("¶ 2"));
             Path shot = Path.of("target/screenshots/report.png");
             Files.createDirectories(shot.getParent());
             Files.write(shot, browser.driver.getScreenshotAs(OutputType.BYTES));
