@@ -51,6 +51,13 @@ public class FinishedMarks {
 
     /** Who marked the document finished for the group, by username. */
     @Transactional
+    /** When each reviewer of the group marked the document finished. */
+    public java.util.Map<String, java.time.Instant> finishedAt(String documentId, String groupId) {
+        java.util.Map<String, java.time.Instant> at = new java.util.TreeMap<>();
+        DocumentFinished.<DocumentFinished>list("documentId = ?1 and groupId = ?2", documentId, groupId).forEach(m -> at.put(m.username, m.finishedAt));
+        return at;
+    }
+
     public List<String> of(String documentId, String groupId) {
         return DocumentFinished.<DocumentFinished>list("documentId = ?1 and groupId = ?2 order by username", documentId, groupId)
                 .stream().map(m -> m.username).toList();

@@ -241,7 +241,7 @@ public class ReportExports {
             md.append("| Reviewer | Annotations | Finished |\n|---|---:|---|\n");
             for (ReportViews.ReviewerRow r : g.reviewers()) {
                 md.append("| ").append(md(r.name())).append(" (").append(md(r.username())).append(") | ").append(r.annotations())
-                        .append(" | ").append(r.finished() ? "yes" : "no").append(" |\n");
+                        .append(" | ").append(r.finishedLabel()).append(" |\n");
             }
             md.append('\n');
         }

@@ -176,10 +176,15 @@ public class ReportService {
         for (String user : finished) {
             names.putIfAbsent(user, user);
         }
+        // "finished before the due date": marked finished by the end of the due day (UTC)
+        java.time.LocalDate due = org.seminar.annotator.document.Document.<org.seminar.annotator.document.Document>findById(documentId).dueDate;
+        Map<String, java.time.Instant> finishedAt = finishedMarks.finishedAt(documentId, groupId);
         List<ReportViews.ReviewerRow> reviewers = names.entrySet().stream()
                 .filter(e -> author == null || author.equals(e.getKey()))
                 .map(e -> new ReportViews.ReviewerRow(e.getKey(), e.getValue(), totals.getOrDefault(e.getKey(), 0L),
-                        finished.contains(e.getKey()), reviewerByTag.getOrDefault(e.getKey(), Map.of())))
+                        finished.contains(e.getKey()), reviewerByTag.getOrDefault(e.getKey(), Map.of()),
+                        due == null || !finishedAt.containsKey(e.getKey()) ? null
+                                : finishedAt.get(e.getKey()).isBefore(due.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant())))
                 .toList();
 
         ReportViews.AgreementView agreement = AgreementMatrix.compute(units, tagRows.stream().map(ReportViews.TagRow::slug).toList(),

@@ -52,7 +52,17 @@ public final class ReportViews {
         }
     }
 
-    public record ReviewerRow(String username, String name, long annotations, boolean finished, Map<String, Long> byTag) {
+    /** A reviewer's figures; {@code finishedOnTime}: finished by the document's due date (null without a due date or not finished). */
+    public record ReviewerRow(String username, String name, long annotations, boolean finished, Map<String, Long> byTag,
+            Boolean finishedOnTime) {
+
+        /** "yes", "yes, by the due date", "yes, after the due date", "no". */
+        public String finishedLabel() {
+            if (!finished) {
+                return "no";
+            }
+            return finishedOnTime == null ? "yes" : finishedOnTime ? "yes, by the due date" : "yes, after the due date";
+        }
     }
 
     /** A tag's figures; {@code characters} is the size of the union of its annotated ranges. */

@@ -42,10 +42,15 @@ function push(map, key, value) {
   if (list) list.push(value); else map.set(key, [value]);
 }
 
-/** The pieces of the paragraph's text that annotations cover: [from, to) and the annotations over it. */
+/**
+ * The pieces of the paragraph's text that annotations cover: [from, to) and the annotations over it.
+ * An annotation without a passage (needing attention after a correction) covers nothing.
+ */
 export function pieces(list) {
   const starts = new Map(), ends = new Map();
-  for (const a of list) { push(starts, a.start, a); push(ends, a.end, a); }
+  for (const a of list) {
+    if (a.end > a.start) { push(starts, a.start, a); push(ends, a.end, a); }
+  }
   const cuts = [...new Set([...starts.keys(), ...ends.keys()])].sort((x, y) => x - y);
   const result = [];
   const active = new Set();

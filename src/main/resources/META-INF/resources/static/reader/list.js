@@ -25,7 +25,9 @@ export function renderDocumentList(shown, { chip, open }) {
   const item = a => {
     const link = el('button', { type: 'button', class: 'link-button', 'aria-label': 'Open the annotation by ' + a.authorName
         + ' in paragraph ' + number(a.paragraphId), onclick: () => open(a) },
-      el('span', { class: 'where', text: '¶ ' + number(a.paragraphId) }), ' ', el('q', { text: clip(quoteOf(a), 80) }));
+      el('span', { class: 'where', text: '¶ ' + number(a.paragraphId) }), ' ',
+      a.needsAttention ? el('em', { class: 'needs-attention', text: 'needs attention: not found in the corrected text' })
+                       : el('q', { text: clip(quoteOf(a), 80) }));
     return el('li', { 'data-annotation-id': a.id, class: a.withdrawn ? 'withdrawn' : '' },
       el('p', { class: 'tags' }, a.tags.map(chip)), link,
       el('p', { class: 'who' }, el('strong', { text: a.authorName }),

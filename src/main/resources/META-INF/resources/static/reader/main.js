@@ -222,10 +222,17 @@ if (article) {
         say('Reply posted.');
       } catch (err) { say(err.message, true); }
     } }, replyBox, el('button', { type: 'submit', text: 'Reply' }));
-    const box = el('article', { class: 'card' + (a.hidden ? ' hidden-annotation' : '') + (a.withdrawn ? ' withdrawn' : ''),
+    const lost = a.anchor === 'needs-attention';
+    if (lost && (mine || me.admin) && !a.withdrawn) {
+      actions.prepend(el('button', { type: 'button', class: 'place-again', text: 'Place again', 'aria-label': 'Place this annotation again on the corrected text',
+        onclick: () => startPlacing(a) }));
+    }
+    const box = el('article', { class: 'card' + (a.hidden ? ' hidden-annotation' : '') + (a.withdrawn ? ' withdrawn' : '') + (lost ? ' needs-attention' : ''),
                                 'data-annotation-id': a.id, tabindex: '-1', 'aria-label': 'Annotation by ' + a.authorName },
       a.withdrawn ? el('p', { class: 'withdrawn-note', text: 'Withdrawn by ' + a.authorName + '; the discussion stays.' })
                   : el('p', { class: 'tags' }, a.tags.map(chip)),
+      lost ? el('p', { class: 'needs-attention-note', text: 'Needs attention: the text was corrected and this passage was not found again. '
+        + 'Its text was:' }) : null,
       el('blockquote', { class: 'quote', text: a.quote }),
       a.comment && !a.withdrawn ? el('div', { class: 'comment', html: a.commentHtml }) : null,
       el('p', { class: 'who' }, el('strong', { text: a.authorName }), ' · ', el('span', { text: a.group }), ' · ',
@@ -350,7 +357,38 @@ if (article) {
   }
 
   // ---- tagging --------------------------------------------------------------------------
+  // ---- placing an annotation again (a correction of the text left it "needs attention") -----
+  let placing = null;       // the annotation waiting for the reader to select its new passage
+
+  function startPlacing(a) {
+    placing = a;
+    say('Select the passage this annotation belongs to; it is placed there as soon as you let go. Esc cancels.');
+  }
+
+  async function placeAgain(target) {
+    const a = placing;
+    placing = null;
+    window.getSelection().removeAllRanges();
+    try {
+      await api('PUT', '/api/annotations/' + a.id + '/anchor', { version: a.version, paragraphId: target.paragraphId,
+        start: target.start, end: target.end, quote: target.quote });
+      await refreshOne(a.id);
+      say('Annotation placed on “' + (target.quote.length > 60 ? target.quote.slice(0, 60) + '…' : target.quote) + '”.');
+    } catch (err) { say(err.message, true); }
+  }
+
+  document.addEventListener('keydown', e => {
+    if (e.key === 'Escape' && placing) {
+      placing = null;
+      say('Placing cancelled.');
+    }
+  });
+
   function openToolbar(target) {
+    if (placing) {
+      placeAgain(target);
+      return;
+    }
     if (!me.groups.length) {
       say('You are in no seminar group, so you can read but not annotate. Ask your teacher to add you to a group.', true);
       return;

@@ -6,7 +6,7 @@
 import { api } from './api.js';
 import { ptextOf, plainText } from './offsets.js';
 
-/** The list's rows as objects: {id, paragraphId, start, end, tags, author, authorName, replies, hidden, withdrawn, excerpt}. */
+/** The list's rows as objects: {id, paragraphId, start, end, tags, author, authorName, replies, hidden, withdrawn, excerpt, needsAttention}. */
 export function decode(compact) {
   const at = Object.fromEntries(compact.fields.map((name, i) => [name, i]));
   return compact.annotations.map(row => {
@@ -14,7 +14,8 @@ export function decode(compact) {
     return {
       id: row[at.id], paragraphId: compact.paragraphs[row[at.paragraph]], start: row[at.start], end: row[at.end],
       tags: row[at.tags].map(i => compact.tags[i].slug), author: author.username, authorName: author.name,
-      replies: row[at.replies], hidden: (row[at.flags] & 1) !== 0, withdrawn: (row[at.flags] & 2) !== 0, excerpt: row[at.excerpt]
+      replies: row[at.replies], hidden: (row[at.flags] & 1) !== 0, withdrawn: (row[at.flags] & 2) !== 0, excerpt: row[at.excerpt],
+      needsAttention: (row[at.flags] & 4) !== 0
     };
   });
 }
@@ -24,7 +25,8 @@ export function lean(full) {
   return {
     id: full.id, paragraphId: full.paragraphId, start: full.start, end: full.end, tags: full.tags, author: full.author,
     authorName: full.authorName, replies: full.replies.length, hidden: !!full.hidden, withdrawn: !!full.withdrawn,
-    excerpt: full.comment && !full.withdrawn ? full.comment.slice(0, 100) : null
+    excerpt: full.comment && !full.withdrawn ? full.comment.slice(0, 100) : null,
+    needsAttention: full.anchor === 'needs-attention'
   };
 }
 

@@ -59,6 +59,16 @@ class DocumentsAdminBrowserTest {
             List<String> reviewer1 = given().header("Authorization", Tokens.bearer("reviewer1")).get("/api/documents").jsonPath().getList("title");
             assertFalse(reviewer1.contains("Week 3 reading " + marker), "seminar-a does not see seminar-b's document");
 
+            // archive: hidden from the group, kept, marked in the admin's list
+            admin.driver.get(new URL(base, "/documents/" + doc + "/manage").toString());
+            admin.driver.findElement(By.id("doc-archived")).click();
+            admin.driver.findElement(By.id("save-document")).click();
+            admin.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.className("flash"),
+                    "(archived: hidden from reviewers)"));
+            assertTrue(admin.driver.findElement(By.xpath("//a[@href='/documents/" + doc + "']/..")).getText().contains("archived"));
+            List<String> reviewer4 = given().header("Authorization", Tokens.bearer("reviewer4")).get("/api/documents").jsonPath().getList("title");
+            assertFalse(reviewer4.contains("Week 3 reading " + marker), "archived: gone from the group's list");
+
             admin.driver.get(new URL(base, "/documents/" + doc + "/manage").toString());
             admin.driver.findElement(By.id("delete-document")).click();
             admin.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("deletion-summary")));

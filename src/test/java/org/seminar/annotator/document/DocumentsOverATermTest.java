@@ -124,6 +124,22 @@ class DocumentsOverATermTest {
     }
 
     @Test
+    void theReportSaysWhoFinishedByTheDueDate() {
+        String doc = newDocument("due" + System.nanoTime());
+        String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
+        as("admin").contentType("application/json").body(Map.of("dueDate", yesterday)).put("/api/documents/" + doc).then().statusCode(200);
+        as("reviewer1").contentType("application/json").body(Map.of("finished", true)).put("/api/documents/" + doc + "/finished")
+                .then().statusCode(200);
+        as("reviewer1").get("/api/documents/" + doc + "/report").then().statusCode(200)
+                .body("reviewers.find { it.username == 'reviewer1' }.finishedOnTime", equalTo(false));
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        as("admin").contentType("application/json").body(Map.of("dueDate", tomorrow)).put("/api/documents/" + doc).then().statusCode(200);
+        as("reviewer1").get("/api/documents/" + doc + "/report").then()
+                .body("reviewers.find { it.username == 'reviewer1' }.finishedOnTime", equalTo(true));
+        assertTrue(as("reviewer1").get("/api/documents/" + doc + "/report.md").asString().contains("yes, by the due date"));
+    }
+
+    @Test
     void deletingCountsWhatGoesThenTakesItAll() {
         String marker = "delete" + System.nanoTime();
         String doc = newDocument(marker);
