@@ -36,13 +36,7 @@ class AnnotatingBrowserTest {
             rita.signIn(page, "reviewer1");
             awaitReady(rita);
             // select "declare neutrality" (characters 19..37) as a user would with the mouse
-            rita.driver.executeScript("""
-                    const ptext = document.getElementById(arguments[0]).querySelector('.ptext');
-                    const node = ptext.firstChild;
-                    const range = document.createRange();
-                    range.setStart(node, 19); range.setEnd(node, 37);
-                    const selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);
-                    ptext.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));""", paragraph);
+            rita.selectWithMouse(paragraph, 19, 37);
             WebElement toolbar = rita.driver.findElement(By.id("toolbar"));
             rita.waitUpTo(Duration.ofSeconds(5)).until(d -> toolbar.isDisplayed());
             assertEquals("“declare neutrality”", toolbar.findElement(By.className("toolbar-quote")).getText());

@@ -53,13 +53,7 @@ class PlaceAgainBrowserTest {
             assertTrue(card.getText().contains("A sentence the editor will remove."), "the old text is shown: " + card.getText());
             assertEquals(List.of(), Accessibility.seriousViolations(rita.driver));
             card.findElement(By.cssSelector("button.place-again")).click();
-            rita.driver.executeScript("""
-                    const ptext = document.getElementById(arguments[0]).querySelector('.ptext');
-                    const node = ptext.firstChild;
-                    const range = document.createRange();
-                    range.setStart(node, 33); range.setEnd(node, 59);
-                    const selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);
-                    ptext.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));""", paragraph);
+            rita.selectWithMouse(paragraph, 33, 59);
             WebElement mark = rita.waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.cssSelector("#" + paragraph + " mark.hl")));
             assertEquals("Autonomy is claimed today.", mark.getText());
         }

@@ -47,6 +47,12 @@ class ReanchoringTest {
                 .put("/api/documents/" + s.doc() + "/paragraphs/" + s.paragraph()).then().statusCode(200).extract().jsonPath();
     }
 
+    static io.restassured.response.Response placeAgain(String user, String id, int version, String paragraph, int start, String quote) {
+        return given().header("Authorization", Tokens.bearer(user)).contentType("application/json")
+                .body(Map.of("version", version, "paragraphId", paragraph, "start", start, "end", start + quote.length(), "quote", quote))
+                .put("/api/annotations/" + id + "/anchor");
+    }
+
     static JsonPath annotation(String id) {
         return given().header("Authorization", Tokens.bearer("reviewer1")).get("/api/annotations/" + id).then().statusCode(200)
                 .extract().jsonPath();
@@ -124,17 +130,11 @@ class ReanchoringTest {
         // its author places it again on the corrected text
         String paragraphText = Documents.document(s.doc()).getString("sections[0].paragraphs[0].text");
         int start = paragraphText.indexOf("Strategic autonomy");
-        given().header("Authorization", Tokens.bearer("reviewer2")).contentType("application/json")
-                .body(Map.of("version", lost.getInt("version"), "paragraphId", s.paragraph(), "start", start, "end", start + 18,
-                        "quote", "Strategic autonomy")).put("/api/annotations/" + s.ids().get("The constitution still names it.") + "/anchor")
-                .then().statusCode(403);
-        given().header("Authorization", Tokens.bearer("reviewer1")).contentType("application/json")
-                .body(Map.of("version", lost.getInt("version"), "paragraphId", s.paragraph(), "start", start, "end", start + 18,
-                        "quote", "Strategic autonomX")).put("/api/annotations/" + s.ids().get("The constitution still names it.") + "/anchor")
-                .then().statusCode(400).body("errors[0].field", equalTo("quote"));
-        given().header("Authorization", Tokens.bearer("reviewer1")).contentType("application/json")
-                .body(Map.of("version", lost.getInt("version"), "paragraphId", s.paragraph(), "start", start, "end", start + 18,
-                        "quote", "Strategic autonomy")).put("/api/annotations/" + s.ids().get("The constitution still names it.") + "/anchor")
+        String lostId = s.ids().get("The constitution still names it.");
+        placeAgain("reviewer2", lostId, lost.getInt("version"), s.paragraph(), start, "Strategic autonomy").then().statusCode(403);
+        placeAgain("reviewer1", lostId, lost.getInt("version"), s.paragraph(), start, "Strategic autonomX").then().statusCode(400)
+                .body("errors[0].field", equalTo("quote"));
+        placeAgain("reviewer1", lostId, lost.getInt("version"), s.paragraph(), start, "Strategic autonomy")
                 .then().statusCode(200).body("anchor", equalTo("exact")).body("quote", equalTo("Strategic autonomy"));
     }
 

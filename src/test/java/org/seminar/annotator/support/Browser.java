@@ -78,6 +78,20 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Selects characters {@code start..end} of a paragraph's text (its first text node) and lets go
+     * of the mouse, as a reader selecting a passage does.
+     */
+    public void selectWithMouse(String paragraphId, int start, int end) {
+        driver.executeScript("""
+                const ptext = document.getElementById(arguments[0]).querySelector('.ptext');
+                const node = ptext.firstChild;
+                const range = document.createRange();
+                range.setStart(node, arguments[1]); range.setEnd(node, arguments[2]);
+                const selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);
+                ptext.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));""", paragraphId, start, end);
+    }
+
     /** Content-Security-Policy violations the browser reported on its console since the last call. */
     public java.util.List<String> cspViolations() {
         return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
