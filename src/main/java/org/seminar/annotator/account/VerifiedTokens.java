@@ -93,7 +93,10 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
                 verified.clear();
             }
         }
-        verified.putIfAbsent(key(tenant.toString(), token.getToken()), new Verified(identity, until));
+        // kept without the request it was verified in (that request's memory is not held for minutes)
+        SecurityIdentity detached = QuarkusSecurityIdentity.builder(identity).addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, null)
+                .build();
+        verified.putIfAbsent(key(tenant.toString(), token.getToken()), new Verified(detached, until));
     }
 
     /** Forgets every token (tests). */
