@@ -82,6 +82,10 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         if (token == null || tenant == null || !(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0) {
             return;
         }
+        String key = key(tenant.toString(), token.getToken());
+        if (verified.containsKey(key)) {
+            return; // answered from here: already remembered
+        }
         long now = System.currentTimeMillis();
         long until = Math.min(jwt.getExpirationTime() * 1000, now + LONGEST.toMillis());
         if (until <= now) {
@@ -96,7 +100,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         // kept without the request it was verified in (that request's memory is not held for minutes)
         SecurityIdentity detached = QuarkusSecurityIdentity.builder(identity).addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, null)
                 .build();
-        verified.putIfAbsent(key(tenant.toString(), token.getToken()), new Verified(detached, until));
+        verified.putIfAbsent(key, new Verified(detached, until));
     }
 
     /** Forgets every token (tests). */

@@ -77,7 +77,7 @@ public class AnnotationService {
      */
     @Transactional
     public List<AnnotationViews.AnnotationView> list(String documentId, Filter filter, Reader reader) {
-        documentAccess.require(documentId, reader.admin(), reader.groupIds());
+        documentAccess.check(documentId, reader.admin(), reader.groupIds());
         List<Tuple> rows = Annotation.rows(documentId, visibility.annotations("a", reader), visibility.replies("r", "a", reader),
                 query(filter));
         Map<String, Visibility.Subject> subjects = new LinkedHashMap<>();
@@ -114,7 +114,7 @@ public class AnnotationService {
     /** The same annotations as {@link #list}, in the reading page's compact shape and in reading order. */
     @Transactional
     public CompactList compactList(String documentId, Filter filter, Reader reader) {
-        documentAccess.require(documentId, reader.admin(), reader.groupIds());
+        documentAccess.check(documentId, reader.admin(), reader.groupIds());
         return CompactList.of(Annotation.compactRows(documentId, visibility.annotations("a", reader), visibility.replies("r", "a", reader),
                 query(filter), CompactList.EXCERPT), tagService.list());
     }
@@ -154,7 +154,7 @@ public class AnnotationService {
     @Transactional
     public AnnotationViews.AnnotationView create(String documentId, @NotNull(message = "is missing") @Valid AnnotationViews.NewAnnotation request,
             Reader reader) {
-        documentAccess.require(documentId, reader.admin(), reader.groupIds());
+        documentAccess.check(documentId, reader.admin(), reader.groupIds());
         ParagraphText paragraph = ParagraphText.of(documentId, request.paragraphId());
         AnnotationRules.Checked checked = AnnotationRules.checkNew(request, paragraph == null ? null : paragraph.text, tagService.bySlug());
         List<Problem.FieldError> errors = new ArrayList<>(checked.errors());
@@ -313,7 +313,7 @@ public class AnnotationService {
     Annotation visible(String id, Reader reader) {
         Annotation a = Annotation.findById(id);
         if (a == null || !visibility.maySee(reader, a)
-                || !documentAccess.maySee(Document.findById(a.documentId), reader.admin(), reader.groupIds())) {
+                || !documentAccess.mayOpen(a.documentId, reader.admin(), reader.groupIds())) {
             throw ProblemException.notFound("No annotation with id " + id);
         }
         return a;

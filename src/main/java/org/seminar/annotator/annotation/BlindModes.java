@@ -61,7 +61,7 @@ public class BlindModes {
         if (!reader.admin()) {
             throw ProblemException.forbidden("Only admins switch blind mode");
         }
-        documentAccess.require(documentId, reader.admin(), reader.groupIds());
+        documentAccess.check(documentId, reader.admin(), reader.groupIds());
         if (request == null || request.blind() == null) {
             throw ProblemException.badField("blind", "is required: true or false");
         }

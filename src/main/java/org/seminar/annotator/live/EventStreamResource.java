@@ -49,7 +49,7 @@ public class EventStreamResource {
     @APIResponse(responseCode = "200", description = "Server-sent events of the document, as long as the connection lasts; Last-Event-ID resumes", content = @Content(mediaType = "text/event-stream", schema = @Schema(type = SchemaType.STRING)))
     public void stream(@PathParam("id") String documentId, @HeaderParam("Last-Event-ID") String lastEventId,
             @Context SseEventSink sink, @Context Sse sse) {
-        documentAccess.require(documentId, readers.current().admin(), readers.current().groupIds());
+        documentAccess.check(documentId, readers.current().admin(), readers.current().groupIds());
         {
             Reader reader = readers.current();
             Subscribers.Subscriber subscriber = new Subscribers.Subscriber(documentId, reader, user.accountId(), sink, sse);

@@ -44,7 +44,7 @@ public class Presence {
 
     @Transactional
     public void report(String documentId, Report request, Reader reader) {
-        documentAccess.require(documentId, reader.admin(), reader.groupIds());
+        documentAccess.check(documentId, reader.admin(), reader.groupIds());
         String section = request == null ? null : request.sectionId();
         if (section != null && !section.matches("[a-z0-9]{1,32}")) {
             throw ProblemException.badField("sectionId", "is not a section id");
@@ -66,7 +66,7 @@ public class Presence {
     /** Co-members (everyone, for admins) who reported themselves within the presence expiry, the asker excluded. */
     @Transactional
     public List<Here> here(String documentId, Reader reader) {
-        documentAccess.require(documentId, reader.admin(), reader.groupIds());
+        documentAccess.check(documentId, reader.admin(), reader.groupIds());
         List<PresenceEntry> entries = PresenceEntry.list("documentId = ?1 and seenAt > ?2 and username <> ?3 order by name", documentId,
                 Instant.now().minus(config.live().presenceExpiry()), reader.username());
         return entries.stream()

@@ -18,7 +18,7 @@ public class FinishedMarks {
 
     @Transactional
     public ReportViews.Finished set(String documentId, ReportViews.Finished request, Reader reader) {
-        documentAccess.require(documentId, reader.admin(), reader.groupIds());
+        documentAccess.check(documentId, reader.admin(), reader.groupIds());
         if (request == null || request.finished() == null) {
             throw ProblemException.badField("finished", "is required: true or false");
         }

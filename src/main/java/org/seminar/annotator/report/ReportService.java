@@ -52,7 +52,7 @@ public class ReportService {
 
     /** Which groups a reader may see a report for: one group, or (admins without a group) all. */
     public List<String> groupIds(String documentId, Filter filter, Reader reader) {
-        documentAccess.require(documentId, reader.admin(), reader.groupIds());
+        documentAccess.check(documentId, reader.admin(), reader.groupIds());
         if (filter.group() != null && !filter.group().isBlank()) {
             String id = groups.idOf(filter.group()).orElseThrow(() -> ProblemException.badField("group", "is not a seminar group"));
             if (!visibility.inGroup(reader, id)) {

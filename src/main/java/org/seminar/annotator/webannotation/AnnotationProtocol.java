@@ -99,7 +99,7 @@ public class AnnotationProtocol {
      */
     @Transactional
     public Container container(String documentId, String group, Reader reader, String baseUrl) {
-        documentAccess.require(documentId, reader.admin(), reader.groupIds());
+        documentAccess.check(documentId, reader.admin(), reader.groupIds());
         if (group != null && !group.isBlank()) {
             String id = groups.idOf(group).orElseThrow(() -> ProblemException.badField("group", "is not a seminar group"));
             if (!reader.admin() && !reader.groupIds().contains(id)) {
