@@ -99,6 +99,26 @@ class AdminBrowserTest {
     }
 
     @Test
+    void deletingAGroupAsksFirstAndCancellingKeepsIt() throws Exception {
+        String name = "gone-" + System.nanoTime() % 1_000_000;
+        io.restassured.RestAssured.given().header("Authorization", org.seminar.annotator.support.Tokens.bearer("admin"))
+                .contentType("application/json").body(java.util.Map.of("name", name)).post("/api/admin/groups").then().statusCode(201);
+        try (Browser admin = new Browser()) {
+            admin.signIn(new URL(base, "/admin/groups").toString(), "admin");
+            By delete = By.cssSelector("button[aria-label='Delete " + name + "']");
+            admin.driver.findElement(delete).click();
+            var question = admin.waitUpTo(Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
+            assertTrue(question.getText().contains("Delete the seminar group " + name), question.getText());
+            question.dismiss();
+            assertTrue(admin.driver.findElement(By.tagName("main")).getText().contains(name), "cancelled: the group stays");
+            admin.driver.findElement(delete).click();
+            admin.waitUpTo(Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
+            admin.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.className("flash"), "Group deleted."));
+            assertTrue(!admin.driver.findElement(By.tagName("table")).getText().contains(name));
+        }
+    }
+
+    @Test
     void reviewersAreRefusedEveryAdminPage() throws Exception {
         try (WebClient client = new WebClient()) {
             client.getOptions().setJavaScriptEnabled(false);
