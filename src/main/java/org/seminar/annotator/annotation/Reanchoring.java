@@ -106,15 +106,12 @@ public class Reanchoring {
                 continue; // across two paragraphs of the correction
             }
             int score = 0;
-            if (prefix != null && !prefix.isEmpty() && text.substring(0, at).endsWith(prefix)) {
-                score += 2;
-            } else if (prefix != null && !prefix.isEmpty() && text.substring(0, at).endsWith(tail(prefix, 8))) {
-                score += 1;
+            int after = at + quote.length();
+            if (prefix != null && !prefix.isEmpty()) {
+                score += endsAt(text, at, prefix) ? 2 : endsAt(text, at, tail(prefix, 8)) ? 1 : 0;
             }
-            if (suffix != null && !suffix.isEmpty() && text.substring(at + quote.length()).startsWith(suffix)) {
-                score += 2;
-            } else if (suffix != null && !suffix.isEmpty() && text.substring(at + quote.length()).startsWith(head(suffix, 8))) {
-                score += 1;
+            if (suffix != null && !suffix.isEmpty()) {
+                score += text.startsWith(suffix, after) ? 2 : text.startsWith(head(suffix, 8), after) ? 1 : 0;
             }
             score = score * 100_000 - Math.abs(at - expected);
             if (score > bestScore) {
@@ -133,6 +130,11 @@ public class Reanchoring {
         String candidate = text.substring(start, end);
         double distance = (double) levenshtein(quote, candidate) / Math.max(quote.length(), candidate.length());
         return distance <= MAX_DISTANCE ? new Placement(start, end, FUZZY) : null;
+    }
+
+    /** Whether {@code part} ends just before {@code offset} of {@code text} (no copy of the text). */
+    private static boolean endsAt(String text, int offset, String part) {
+        return offset >= part.length() && text.startsWith(part, offset - part.length());
     }
 
     private static String tail(String s, int n) {

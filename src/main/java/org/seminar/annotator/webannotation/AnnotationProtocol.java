@@ -205,20 +205,18 @@ public class AnnotationProtocol {
         return describe(c, v, Paragraph.<Paragraph>findById(v.paragraphId()).text, tags.bySlug());
     }
 
-    /** An annotation of the container that the caller may see; 404 for one of another document or group. */
+    /** An annotation and its container, read once: the group asked for, or else the annotation's own group. */
+    public record Located(Container container, AnnotationViews.AnnotationView annotation) {
+    }
+
     @Transactional
-    public AnnotationViews.AnnotationView get(Container c, String annotationId, Reader reader) {
+    public Located locate(String documentId, String annotationId, String group, Reader reader, String baseUrl) {
         AnnotationViews.AnnotationView v = annotations.get(annotationId, reader);
+        Container c = container(documentId, group == null || group.isBlank() ? v.group() : group, reader, baseUrl);
         if (!v.documentId().equals(c.documentId()) || !c.group().equals(v.group())) {
             throw ProblemException.notFound("No annotation " + annotationId + " in this container");
         }
-        return v;
-    }
-
-    /** The seminar group of an annotation the caller may see. */
-    @Transactional
-    public String groupOf(String annotationId, Reader reader) {
-        return annotations.get(annotationId, reader).group();
+        return new Located(c, v);
     }
 
     /** Creates an annotation from a W3C annotation posted to the container. */
@@ -237,8 +235,8 @@ public class AnnotationProtocol {
 
     /** Replaces an annotation's tags and comment with those of the W3C annotation sent; its passage cannot move. */
     @Transactional
-    public AnnotationViews.AnnotationView replace(Container c, String annotationId, int version, JsonNode json, Reader reader) {
-        AnnotationViews.AnnotationView now = get(c, annotationId, reader);
+    public AnnotationViews.AnnotationView replace(Container c, AnnotationViews.AnnotationView now, int version, JsonNode json, Reader reader) {
+        String annotationId = now.id();
         WebAnnotations.Sent sent = WebAnnotations.read(json, tags.bySlug());
         int[] at = place(c, sent.passage());
         if (!sent.passage().paragraphId().equals(now.paragraphId()) || at[0] != now.start() || at[1] != now.end()) {
@@ -253,8 +251,7 @@ public class AnnotationProtocol {
     }
 
     @Transactional
-    public void delete(Container c, String annotationId, int version, Reader reader) {
-        get(c, annotationId, reader);
+    public void delete(String annotationId, int version, Reader reader) {
         annotations.delete(annotationId, version, reader);
     }
 

@@ -116,8 +116,9 @@ public class AnnotationProtocolResource {
             content = @Content(mediaType = "application/ld+json", schema = @Schema(type = SchemaType.OBJECT, description = "W3C Web Annotation")))
     public Response get(@PathParam("documentId") String documentId, @PathParam("annotationId") String annotationId,
             @QueryParam("group") String group, @HeaderParam("If-None-Match") String ifNoneMatch, @Context HttpServerRequest request) {
-        AnnotationProtocol.Container c = containerOf(documentId, annotationId, group, request);
-        AnnotationViews.AnnotationView v = protocol.get(c, annotationId, readers.current());
+        AnnotationProtocol.Located at = protocol.locate(documentId, annotationId, group, readers.current(), address.baseUrl(request));
+        AnnotationProtocol.Container c = at.container();
+        AnnotationViews.AnnotationView v = at.annotation();
         String etag = etag(v);
         if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::strip).anyMatch(t -> t.equals(etag) || t.equals("*"))) {
             return annotationHeaders(Response.notModified(), v).build();
@@ -137,10 +138,11 @@ public class AnnotationProtocolResource {
     public Response replace(@PathParam("documentId") String documentId, @PathParam("annotationId") String annotationId,
             @QueryParam("group") String group, @HeaderParam("If-Match") String ifMatch, JsonNode annotation,
             @Context HttpServerRequest request) {
-        AnnotationProtocol.Container c = containerOf(documentId, annotationId, group, request);
-        int version = matchedVersion(ifMatch, protocol.get(c, annotationId, readers.current()));
+        AnnotationProtocol.Located at = protocol.locate(documentId, annotationId, group, readers.current(), address.baseUrl(request));
+        AnnotationProtocol.Container c = at.container();
+        int version = matchedVersion(ifMatch, at.annotation());
         try {
-            AnnotationViews.AnnotationView v = protocol.replace(c, annotationId, version, annotation, readers.current());
+            AnnotationViews.AnnotationView v = protocol.replace(c, at.annotation(), version, annotation, readers.current());
             return annotationHeaders(Response.ok(protocol.describe(c, v), WebAnnotations.MEDIA_TYPE), v).build();
         } catch (ProblemException e) {
             throw e.isStale() ? preconditionFailed() : e;
@@ -154,10 +156,10 @@ public class AnnotationProtocolResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response delete(@PathParam("documentId") String documentId, @PathParam("annotationId") String annotationId,
             @QueryParam("group") String group, @HeaderParam("If-Match") String ifMatch, @Context HttpServerRequest request) {
-        AnnotationProtocol.Container c = containerOf(documentId, annotationId, group, request);
-        int version = matchedVersion(ifMatch, protocol.get(c, annotationId, readers.current()));
+        AnnotationProtocol.Located at = protocol.locate(documentId, annotationId, group, readers.current(), address.baseUrl(request));
+        int version = matchedVersion(ifMatch, at.annotation());
         try {
-            protocol.delete(c, annotationId, version, readers.current());
+            protocol.delete(annotationId, version, readers.current());
         } catch (ProblemException e) {
             throw e.isStale() ? preconditionFailed() : e;
         }
@@ -172,15 +174,6 @@ public class AnnotationProtocolResource {
     }
 
     // ---- headers ----------------------------------------------------------------------------
-
-    /** An annotation's container is its own group's: the caller need not name it to reach the annotation. */
-    private AnnotationProtocol.Container containerOf(String documentId, String annotationId, String group, HttpServerRequest request) {
-        String base = address.baseUrl(request);
-        if (group == null || group.isBlank()) {
-            group = protocol.groupOf(annotationId, readers.current());
-        }
-        return protocol.container(documentId, group, readers.current(), base);
-    }
 
     private static Response.ResponseBuilder containerHeaders(Response.ResponseBuilder answer) {
         return answer.header("Link", CONTAINER_LINKS).header("Allow", CONTAINER_ALLOW).header("Accept-Post", WebAnnotations.MEDIA_TYPE);
