@@ -9,6 +9,8 @@
 # The table goes to docs/benchmarks/README.md (between the run-all markers) and results.tsv, beside the
 # figures of the previous run. Installs what it needs from Debian if missing: wrk, postgresql-client, chromium.
 # Usage: docs/benchmarks/run-all.sh        LIVE_SECONDS=600 by default (the lecture hall's length)
+#        SECTIONS="create report" docs/benchmarks/run-all.sh   only those sections (page, create, report, live);
+#        the table is printed but README.md and results.tsv are left as they are
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 LIVE_SECONDS="${LIVE_SECONDS:-600}"
@@ -35,6 +37,7 @@ result() { # key figure unit limit-figure limit-label target
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" >> "$OUT"
   printf '%-34s %12s %-6s | %-44s %10s | target %s\n' "$1" "$2" "$3" "$5" "$4" "$6"
 }
+want() { [ -z "${SECTIONS:-}" ] || [[ " $SECTIONS " == *" $1 "* ]]; }
 median_of() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 time_many() { # count url [curl args...] -> median ms
   local n=$1 url=$2; shift 2
@@ -79,6 +82,7 @@ list_and_paint() { # label : list sizes and times, then paint figures, for what 
 }
 
 # ---- the reading page: 5,000 and 20,000 annotations, and 10,000 on one span ------------------------------
+if want page; then
 seed_annotations 4999
 list_and_paint "5,000" "≤ 250 ms" "≤ 400 ms"
 seed_annotations 15000 5000
@@ -87,9 +91,11 @@ $PSQL -c "delete from annotation_tag where annotation_id like 'bench%' and subst
           delete from annotation where id like 'bench%' and substr(id, 6)::int >= 5000;"
 seed_on_one_span 10000
 list_and_paint "10,000 on one span + 5,000" "—" "≤ 1,000 ms"
+fi
 
 # ---- creating: 16 clients through the app, and the same SQL through pgbench ------------------------------
 GROUP=$($PSQL -At -c "select id from seminar_group where name = 'seminar-a'")
+if want create; then
 export TOKEN="$(token reviewer1)"
 export BODY="{\"paragraphId\":\"$PARA\",\"start\":0,\"end\":30,\"quote\":\"$QUOTE\",\"tags\":[\"neutrality\"],\"comment\":\"load test\"}"
 wrk -t2 -c16 -d5s -s "$HERE/create.lua" "$APP/api/documents/$DOC/annotations" > /dev/null
@@ -125,8 +131,10 @@ result "create, 16 clients (per s)" "$CREATES" "/s" "$PG_CREATE" "pgbench: the s
 result "create, 16 clients, one-row INSERT" "$CREATES" "/s" "$PG_ONE" "pgbench: one-row INSERT (/s)" "stretch: ≥ half"
 result "create, 16 clients, median" "$CREATE_MEDIAN" ms "$(wrk_ms 99%)" "p99 of the same run (ms)" "—"
 $PSQL -c "delete from annotation_tag where annotation_id like 'pg%'; delete from annotation where id like 'pg%';"
+fi
 
 # ---- the report over 100,000 annotations, and its own SQL run bare -------------------------------------------
+if want report; then
 $PSQL -c "truncate annotation_tag, reply, annotation_history, annotation_event, annotation cascade"
 seed_annotations 100000
 ADMIN_TOKEN=$(token admin)
@@ -152,8 +160,10 @@ SQL
 } > "$BENCH_DATA/report.sql"
 BARE=$($PSQL -o /dev/null -f "$BENCH_DATA/report.sql" | awk '/^Time/{t[++n]=$2} END {for (i = 1; i < n; i += 2) print t[i] + t[i+1]}' | tail -10 | median_of)
 result "JSON report, 100,000 annotations" "$REPORT" ms "$BARE" "its SQL run bare in psql (ms)" "no slower than before"
+fi
 
 # ---- a lecture hall -------------------------------------------------------------------------------------------
+if want live; then
 $PSQL -c "truncate annotation_tag, reply, annotation_history, annotation_event, annotation cascade"
 java -Xss512k "$HERE/LiveLoad.java" "$APP" "$KC" "$DOC" "$PARA" "$QUOTE" 1000 50 "$LIVE_SECONDS" "$APP_PID" | tee "$BENCH_DATA/live.txt"
 DELIVERED=$(sed -n 's/.*deliveries \([0-9]*\) of \([0-9]*\) expected.*/\1/p' "$BENCH_DATA/live.txt")
@@ -163,6 +173,7 @@ RSS=$(sed -n 's/app RSS samples (MB, every 10 s): \[\(.*\)\]/\1/p' "$BENCH_DATA/
 result "1,000 streams, 50/s: delivered" "$DELIVERED" events "$EXPECTED" "events expected" "all"
 result "1,000 streams, 50/s: p99 delay" "$P99" ms "250" "the target (ms)" "≤ 250 ms"
 result "1,000 streams: app memory, MB" "$(awk -F', ' '{print $NF}' <<<"$RSS")" MB "$(awk -F', ' '{print $2}' <<<"$RSS")" "at the first minute (MB)" "flat over ${LIVE_SECONDS} s"
+fi
 
 # ---- the table, beside the previous run ---------------------------------------------------------------------------
 PREVIOUS="$HERE/results.tsv"
@@ -180,6 +191,7 @@ PREVIOUS="$HERE/results.tsv"
   done < "$OUT"
   echo "<!-- run-all:end -->"
 } > "$BENCH_DATA/table.md"
+if [ -n "${SECTIONS:-}" ]; then cat "$BENCH_DATA/table.md"; exit 0; fi
 cp "$OUT" "$PREVIOUS"
 README="$HERE/README.md"
 if grep -q "<!-- run-all:begin -->" "$README"; then

@@ -1,5 +1,6 @@
 package org.seminar.annotator.annotation;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.seminar.annotator.document.Document;
 import org.seminar.annotator.group.SeminarGroups;
+import org.seminar.annotator.storage.GroupCommit;
 import org.seminar.annotator.storage.Ids;
 import org.seminar.annotator.storage.SqlValues;
 import org.seminar.annotator.storage.Versions;
@@ -51,6 +53,12 @@ public class AnnotationService {
     Visibility visibility;
     @Inject
     Moderation moderation;
+    @Inject
+    GroupCommit groupCommit;
+    @Inject
+    EventRecords eventRecords;
+    @Inject
+    ObjectMapper json;
 
     /** The two columns of a paragraph that creating an annotation needs. */
     record ParagraphText(String id, String text) {
@@ -151,40 +159,53 @@ public class AnnotationService {
 
     // ---- writing ----------------------------------------------------------------------------
 
-    @Transactional
+    /**
+     * Checks and stores a new annotation. The checks read in a transaction of their own; the writing goes through
+     * {@link GroupCommit} with the creates of other readers, and this returns once it is committed.
+     */
     public AnnotationViews.AnnotationView create(String documentId, @NotNull(message = "is missing") @Valid AnnotationViews.NewAnnotation request,
             Reader reader) {
-        documentAccess.check(documentId, reader.admin(), reader.groupIds());
-        ParagraphText paragraph = ParagraphText.of(documentId, request.paragraphId());
-        AnnotationRules.Checked checked = AnnotationRules.checkNew(request, paragraph == null ? null : paragraph.text, tagService.bySlug());
+        Annotation a = checkNew(documentId, request, reader);
+        try {
+            groupCommit.write(AnnotationInsert.of(a, snapshot(a), AnnotationEvent.about(EventType.ANNOTATION_CREATED, a, reader.username()),
+                    eventRecords, json));
+        } catch (GroupCommit.NotWritten e) {
+            if ("23503".equals(e.sqlState())) {
+                throw ProblemException.conflict("The document, paragraph or a tag was changed meanwhile; reload the page and annotate again");
+            }
+            throw e;
+        }
+        return view(a, List.of());
+    }
+
+    /** A new annotation as it will be stored, after every check (one query, no transaction); nothing written. */
+    private Annotation checkNew(String documentId, AnnotationViews.NewAnnotation request, Reader reader) {
+        String text = documentAccess.paragraphForWriting(documentId, request.paragraphId(), reader.admin(), reader.groupIds());
+        AnnotationRules.Checked checked = AnnotationRules.checkNew(request, text, tagService.bySlug());
         List<Problem.FieldError> errors = new ArrayList<>(checked.errors());
         String groupId = chooseGroup(request.group(), reader, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
-        List<String> tags = checked.tags();
         int start = request.start();
         int end = request.end();
         Annotation a = new Annotation();
         a.id = Ids.next('a');
         a.documentId = documentId;
-        a.paragraphId = paragraph.id;
+        a.paragraphId = request.paragraphId();
         a.start = start;
         a.end = end;
         a.quote = request.quote();
-        a.prefix = paragraph.text.substring(Math.max(0, start - CONTEXT), start);
-        a.suffix = paragraph.text.substring(end, Math.min(paragraph.text.length(), end + CONTEXT));
+        a.prefix = text.substring(Math.max(0, start - CONTEXT), start);
+        a.suffix = text.substring(end, Math.min(text.length(), end + CONTEXT));
         a.comment = blankToNull(request.comment());
         a.author = reader.username();
         a.authorName = reader.name();
         a.groupId = groupId;
         a.created = a.updated = Instant.now();
         a.version = 1;
-        a.tags.addAll(tags);
-        a.persist();
-        AnnotationHistory.record("create", reader.username(), a, null, snapshot(a));
-        events.fire(AnnotationEvent.about(EventType.ANNOTATION_CREATED, a, reader.username()));
-        return view(a, List.of());
+        a.tags.addAll(checked.tags());
+        return a;
     }
 
     @Transactional

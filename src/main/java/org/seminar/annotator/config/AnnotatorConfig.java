@@ -35,6 +35,9 @@ public interface AnnotatorConfig {
     /** The admin area. */
     Admin admin();
 
+    /** How new annotations are written to PostgreSQL (see {@code storage.GroupCommit}). */
+    Writes writes();
+
     interface Local {
         /** Folder of the embedded PostgreSQL ({@code postgres/}) and the local Keycloak ({@code keycloak/}). */
         @WithDefault("data")
@@ -97,5 +100,18 @@ public interface AnnotatorConfig {
         /** Accounts per page in the admin area. */
         @WithDefault("20")
         int pageSize();
+    }
+
+    interface Writes {
+        /**
+         * Threads that write and commit the creates waiting at that moment, each batch in one transaction: while
+         * one waits for its commit to reach the disk, the next batch is written.
+         */
+        @WithDefault("2")
+        int writers();
+
+        /** At most this many writes share one transaction. */
+        @WithDefault("64")
+        int batch();
     }
 }

@@ -3,7 +3,13 @@ package org.seminar.annotator.document;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.agroal.api.AgroalDataSource;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +27,8 @@ public class DocumentAccess {
 
     @Inject
     EntityManager em;
+    @Inject
+    AgroalDataSource dataSource;
     @Inject
     org.seminar.annotator.account.CurrentUser user;
 
@@ -47,22 +55,50 @@ public class DocumentAccess {
         }
     }
 
+    /** The columns the rule reads: whether the document is archived, and its groups comma-separated. */
+    private static final String RULE_COLUMNS = "d.archived, array_to_string(array(select g.group_id from document_group g"
+            + " where g.document_id = d.id), ',')";
+
     /**
      * Whether the document exists and the caller may open it: one small query (archived, and its
      * groups), no entity, since it runs on every annotation read and write.
      */
     @Transactional
     public boolean mayOpen(String documentId, boolean admin, Collection<String> groupIds) {
-        List<?> rows = documentId == null ? List.of() : em.createNativeQuery("""
-                select d.archived, array_to_string(array(select g.group_id from document_group g where g.document_id = d.id), ',')
-                from document d where d.id = :id""").setParameter("id", documentId).getResultList();
+        List<?> rows = documentId == null ? List.of() : em.createNativeQuery("select " + RULE_COLUMNS + " from document d where d.id = :id")
+                .setParameter("id", documentId).getResultList();
         if (rows.isEmpty()) {
             return false;
         }
         Object[] row = (Object[]) rows.get(0);
-        String groups = (String) row[1];
-        return admin || !Boolean.TRUE.equals(row[0])
-                && (groups == null || groups.isEmpty() || java.util.Arrays.stream(groups.split(",")).anyMatch(groupIds::contains));
+        return rule(Boolean.TRUE.equals(row[0]), (String) row[1], admin, groupIds);
+    }
+
+    /** The rule itself: admins open every document; others one not archived, assigned to none of the groups or to one of theirs. */
+    private static boolean rule(boolean archived, String groups, boolean admin, Collection<String> groupIds) {
+        return admin || !archived && (groups == null || groups.isEmpty() || Arrays.stream(groups.split(",")).anyMatch(groupIds::contains));
+    }
+
+    /**
+     * For a write inside a document, in one round trip and without a transaction (a new annotation is checked on
+     * every create): 404 unless the caller may open the document, else the text of its paragraph
+     * {@code paragraphId}, or null when the document has no such paragraph.
+     */
+    public String paragraphForWriting(String documentId, String paragraphId, boolean admin, Collection<String> groupIds) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("select " + RULE_COLUMNS + ", p.text from document d"
+                        + " left join paragraph p on p.document_id = d.id and p.id = ? where d.id = ?")) {
+            query.setString(1, paragraphId);
+            query.setString(2, documentId);
+            try (ResultSet row = query.executeQuery()) {
+                if (documentId == null || !row.next() || !rule(row.getBoolean(1), row.getString(2), admin, groupIds)) {
+                    throw ProblemException.notFound("No document with id " + documentId);
+                }
+                return row.getString(3);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read document " + documentId, e);
+        }
     }
 
     /** The document, if the caller may open it; 404 otherwise. */

@@ -1,50 +1,37 @@
 package org.seminar.annotator.live;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-import java.io.UncheckedIOException;
 import java.util.List;
+import org.hibernate.Session;
 import org.seminar.annotator.annotation.AnnotationEvent;
+import org.seminar.annotator.annotation.EventRecords;
 import org.seminar.annotator.annotation.EventType;
 
 /**
- * Writes every annotation change to the event journal and announces it with NOTIFY, inside the
- * transaction of the change: subscribers on every app instance hear of it exactly when it commits,
- * and never of a change that rolled back. The NOTIFY payload is the event as JSON.
+ * Journals every annotation change fired inside a transaction (through {@link EventRecords}, on that
+ * transaction's connection) and replays the journal to clients that reconnect.
  */
 @ApplicationScoped
 public class EventJournal {
 
-    static final String CHANNEL = "annotation_events";
-
     @Inject
     EntityManager em;
     @Inject
-    ObjectMapper json;
+    EventRecords records;
 
     void record(@Observes AnnotationEvent event) {
-        // one round trip: the journal row and its announcement, whose id the database fills in
-        em.createNativeQuery("""
-                with e as (insert into annotation_event (document_id, group_id, type, annotation_id, reply_id, actor,
-                                                         subject_author, subject_hidden, reply_gone)
-                           values (:doc, :group, :type, :annotation, :reply, :actor, :author, :hidden, :replyGone) returning id)
-                select pg_notify('%s', jsonb_set(cast(:payload as jsonb), '{id}', to_jsonb(e.id))::text) from e""".formatted(CHANNEL))
-                .setParameter("doc", event.documentId()).setParameter("group", event.groupId())
-                .setParameter("type", event.type().wireName()).setParameter("annotation", event.annotationId())
-                .setParameter("reply", event.replyId()).setParameter("actor", event.actor()).setParameter("author", event.author())
-                .setParameter("hidden", event.hidden()).setParameter("replyGone", event.replyGone())
-                .setParameter("payload", write(event)).getSingleResult();
+        em.unwrap(Session.class).doWork(connection -> records.record(connection, event));
     }
 
     /** Announces an event that is not journalled (presence): id 0, so it never moves a client's Last-Event-ID. */
     void announce(AnnotationEvent event) {
-        em.createNativeQuery("select pg_notify('" + CHANNEL + "', :payload)").setParameter("payload", write(event)).getSingleResult();
+        em.createNativeQuery("select pg_notify('" + EventRecords.CHANNEL + "', :payload)").setParameter("payload", records.payload(event))
+                .getSingleResult();
     }
 
     /**
@@ -73,21 +60,5 @@ public class EventJournal {
                 EventType.ofWireName(r.get("type", String.class)), r.get("document_id", String.class), r.get("group_id", String.class),
                 r.get("annotation_id", String.class), r.get("reply_id", String.class), r.get("actor", String.class),
                 r.get("author", String.class), r.get("hidden", Boolean.class), r.get("reply_gone", Boolean.class))).toList();
-    }
-
-    String write(AnnotationEvent event) {
-        try {
-            return json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    AnnotationEvent read(String payload) {
-        try {
-            return json.readValue(payload, AnnotationEvent.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.seminar.annotator.annotation.EventRecords;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -32,7 +33,7 @@ public class NotificationListener {
     @Inject
     Subscribers subscribers;
     @Inject
-    EventJournal journal;
+    EventRecords records;
 
     private volatile boolean running;
     private Thread thread;
@@ -55,14 +56,14 @@ public class NotificationListener {
         while (running) {
             try (Connection connection = DriverManager.getConnection(url, username, password)) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + EventJournal.CHANNEL);
+                    statement.execute("LISTEN " + EventRecords.CHANNEL);
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(10_000);
                     if (notifications != null) {
                         for (PGNotification n : notifications) {
-                            subscribers.deliver(journal.read(n.getParameter()));
+                            subscribers.deliver(records.read(n.getParameter()));
                         }
                     }
                 }

@@ -46,21 +46,22 @@ public class TagService {
     @Inject
     AnnotatorConfig config;
 
-    @Transactional
     public List<TagView> list() {
         return List.copyOf(bySlug().values());
     }
 
-    /** Every tag by slug, in codebook order. */
-    @Transactional
+    /** Every tag by slug, in codebook order (no transaction while the copy in memory is fresh). */
     public Map<String, TagView> bySlug() {
         Map<String, TagView> current = cache;
-        if (current == null || System.currentTimeMillis() - cachedAt > config.caches().codebook().toMillis()) {
-            current = Tag.inOrder().stream().map(TagView::of)
-                    .collect(Collectors.toMap(TagView::slug, t -> t, (a, b) -> a, LinkedHashMap::new));
-            cache = current;
-            cachedAt = System.currentTimeMillis();
-        }
+        return current != null && System.currentTimeMillis() - cachedAt <= config.caches().codebook().toMillis() ? current : load();
+    }
+
+    @Transactional
+    Map<String, TagView> load() {
+        Map<String, TagView> current = Tag.inOrder().stream().map(TagView::of)
+                .collect(Collectors.toMap(TagView::slug, t -> t, (a, b) -> a, LinkedHashMap::new));
+        cache = current;
+        cachedAt = System.currentTimeMillis();
         return current;
     }
 

@@ -98,6 +98,26 @@ class ConcurrentEditsTest {
                 .put("/api/tags/" + slug).then().statusCode(200);
     }
 
+    @Test
+    void twentyParallelCreatesAreEachStoredOnceWithTheirHistoryAndJournalEntry() throws Exception {
+        String doc = Documents.importText("Concurrent Creates\n\nTwenty reviewers tag the same sentence at the same moment.");
+        String paragraph = Documents.document(doc).getString("sections[0].paragraphs[0].id");
+        Map<Integer, Integer> statuses = sendConcurrently("POST", "/api/documents/" + doc + "/annotations", "reviewer1",
+                i -> "{\"paragraphId\":\"" + paragraph + "\",\"start\":0,\"end\":6,\"quote\":\"Twenty\",\"tags\":[\"neutrality\"],"
+                        + "\"comment\":\"create number " + i + "\"}");
+        assertEquals(Map.of(201, WRITERS), statuses, "every create acknowledged");
+        List<String> comments = given().header("Authorization", Tokens.bearer("reviewer1")).get("/api/documents/" + doc + "/annotations")
+                .then().statusCode(200).extract().path("comment");
+        assertEquals(WRITERS, comments.size(), "every acknowledged create is stored");
+        assertEquals(WRITERS, new java.util.HashSet<>(comments).size(), "each once");
+        List<String> ids = given().header("Authorization", Tokens.bearer("reviewer1")).get("/api/documents/" + doc + "/annotations")
+                .then().extract().path("id");
+        for (String id : ids.subList(0, 3)) {
+            assertEquals(List.of("create"), given().header("Authorization", Tokens.bearer("reviewer1")).get("/api/annotations/" + id + "/history")
+                    .then().statusCode(200).extract().path("action"));
+        }
+    }
+
     private String newAnnotation() {
         String doc = Documents.importText("Concurrent Edits\n\nTwenty reviewers press save at the same moment.");
         String paragraph = Documents.document(doc).getString("sections[0].paragraphs[0].id");
