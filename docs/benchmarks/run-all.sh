@@ -5,11 +5,12 @@
 #   painting the reading page (Chromium)        vs the page's own first contentful paint
 #   creating annotations, 16 clients (wrk)      vs pgbench running the same four INSERTs + NOTIFY, and a one-row INSERT
 #   the JSON report over 100,000 annotations    vs its own SQL statements run bare in psql
+#   importing a 20-page journal PDF             vs importing the same article's text
 #   a lecture hall: 1,000 event streams while 50 annotations a second are created (delivery delay, memory)
 # The table goes to docs/benchmarks/README.md (between the run-all markers) and results.tsv, beside the
 # figures of the previous run. Installs what it needs from Debian if missing: wrk, postgresql-client, chromium.
 # Usage: docs/benchmarks/run-all.sh        LIVE_SECONDS=600 by default (the lecture hall's length)
-#        SECTIONS="create report" docs/benchmarks/run-all.sh   only those sections (page, create, report, live);
+#        SECTIONS="create report" docs/benchmarks/run-all.sh   only those sections (page, create, report, pdf, live);
 #        the table is printed but README.md and results.tsv are left as they are
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -160,6 +161,16 @@ SQL
 } > "$BENCH_DATA/report.sql"
 BARE=$($PSQL -o /dev/null -f "$BENCH_DATA/report.sql" | awk '/^Time/{t[++n]=$2} END {for (i = 1; i < n; i += 2) print t[i] + t[i+1]}' | tail -10 | median_of)
 result "JSON report, 100,000 annotations" "$REPORT" ms "$BARE" "its SQL run bare in psql (ms)" "no slower than before"
+fi
+
+# ---- importing a 20-page journal PDF ------------------------------------------------------------------------------
+if want pdf; then
+PDF_LINE=$(APP_PID=$APP_PID BENCH_DATA=$BENCH_DATA "$HERE/pdf-import.sh" | tee "$BENCH_DATA/pdf.txt" | head -1)
+cat "$BENCH_DATA/pdf.txt"
+pdf_field() { sed -n "s/.*$1=\([0-9]*\).*/\1/p" <<<"$PDF_LINE"; }
+result "PDF import, $(pdf_field pdf_pages) pages (median of 5)" "$(pdf_field pdf_ms)" ms "$(pdf_field text_ms)" \
+  "the same article's text, print-extraction import (ms)" "—"
+result "PDF import: app memory after 12 imports, MB" "$(pdf_field rss_after_mb)" MB "$(pdf_field rss_before_mb)" "before them (MB)" "—"
 fi
 
 # ---- a lecture hall -------------------------------------------------------------------------------------------

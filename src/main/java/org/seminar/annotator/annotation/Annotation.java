@@ -70,11 +70,18 @@ public class Annotation extends PanacheEntityBase {
      */
     public static List<Tuple> compactRows(String documentId, Visibility.Condition visible, Visibility.Condition visibleReplies,
             Filter filter, int excerpt) {
+        // tags and reply counts aggregated once for the document and joined, not looked up per row: 5,000 rows stay one pass
         return query("""
                 select a.id, a.paragraph_id, a.start_offset, a.end_offset, a.author, a.author_name, a.hidden, a.withdrawn, a.anchor,
-                       case when a.withdrawn then null else left(a.comment, %d) end as excerpt, %s as tags,
-                       (select count(*) from reply r where r.annotation_id = a.id and %s) as replies
-                from annotation a join paragraph p on p.id = a.paragraph_id""".formatted(excerpt, TAGS, visibleReplies.sql()),
+                       case when a.withdrawn then null else left(a.comment, %d) end as excerpt, coalesce(tg.tags, '') as tags,
+                       coalesce(rc.n, 0) as replies
+                from annotation a join paragraph p on p.id = a.paragraph_id
+                left join (select t.annotation_id, string_agg(t.tag_slug, ',' order by t.tag_slug) as tags
+                           from annotation_tag t join annotation ta on ta.id = t.annotation_id
+                           where ta.document_id = :doc group by t.annotation_id) tg on tg.annotation_id = a.id
+                left join (select r.annotation_id, count(*) as n from reply r join annotation a on a.id = r.annotation_id
+                           where a.document_id = :doc and %s group by r.annotation_id) rc on rc.annotation_id = a.id"""
+                .formatted(excerpt, visibleReplies.sql()),
                 documentId, visible, visibleReplies, filter, "p.number, a.start_offset, a.end_offset, a.created, a.id");
     }
 

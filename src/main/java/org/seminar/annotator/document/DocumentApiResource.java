@@ -140,4 +140,17 @@ public class DocumentApiResource {
         String id = uploads.upload(body, print, user.username());
         return Response.created(URI.create("/api/documents/" + id)).entity(new DocumentViews.Created(id)).build();
     }
+
+    /**
+     * Imports a journal article from a text-based PDF: running headers, footers and page numbers dropped, paragraphs
+     * joined across pages and columns, footnotes linked to their markers, pull quotes dropped, each paragraph's page kept.
+     */
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes("application/pdf")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DocumentViews.Created.class)))
+    public Response createFromPdf(byte[] body) {
+        String id = uploads.uploadPdf(body, user.username());
+        return Response.created(URI.create("/api/documents/" + id)).entity(new DocumentViews.Created(id)).build();
+    }
 }

@@ -17,18 +17,24 @@ public class DocumentImporter {
 
     private final ArticleParser parser = new ArticleParser();
 
+    /** Stores an article read from a PDF ({@code document.source_kind} "pdf"); returns the new document's id. */
+    @Transactional
+    public String importPdf(ParsedArticle article, String importedBy) {
+        return store(article, "pdf", null, importedBy);
+    }
+
     /** Parses and stores in one transaction; returns the new document's id. */
     @Transactional
     public String importText(String text, ArticleParser.Source source, String bundledKey, String importedBy) {
         ParsedArticle article = parser.parse(text, source);
-        return store(article, source, bundledKey, importedBy);
+        return store(article, source == ArticleParser.Source.PRINT_EXTRACTION ? "print-extraction" : "clean", bundledKey, importedBy);
     }
 
     public ParsedArticle parse(String text, ArticleParser.Source source) {
         return parser.parse(text, source);
     }
 
-    private String store(ParsedArticle article, ArticleParser.Source source, String bundledKey, String importedBy) {
+    private String store(ParsedArticle article, String sourceKind, String bundledKey, String importedBy) {
         Document doc = new Document();
         doc.id = Ids.next('d');
         doc.title = article.title();
@@ -37,7 +43,7 @@ public class DocumentImporter {
         doc.keywords = article.keywords();
         doc.authorNote = article.authorNote() == null ? null : article.authorNote().text();
         doc.authorNoteMarks = article.authorNote() == null ? List.of() : article.authorNote().marks();
-        doc.sourceKind = source == ArticleParser.Source.PRINT_EXTRACTION ? "print-extraction" : "clean";
+        doc.sourceKind = sourceKind;
         doc.bundledKey = bundledKey;
         doc.importedBy = importedBy;
         doc.importedAt = Instant.now();
@@ -64,8 +70,10 @@ public class DocumentImporter {
             section.position = position++;
             section.heading = parsedSection.heading();
             section.persist();
-            for (InlineText text : parsedSection.paragraphs()) {
+            for (int i = 0; i < parsedSection.paragraphs().size(); i++) {
+                InlineText text = parsedSection.paragraphs().get(i);
                 Paragraph paragraph = new Paragraph();
+                paragraph.page = parsedSection.pageOf(i);
                 paragraph.id = Ids.next('p');
                 paragraph.documentId = doc.id;
                 paragraph.sectionId = section.id;

@@ -128,7 +128,8 @@ public class DocumentPageResource {
         try {
             byte[] body = file != null && file.size() > 0 ? Files.readAllBytes(file.uploadedFile())
                     : text == null ? new byte[0] : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            String id = uploads.upload(body, printExtraction != null, user.username());
+            String id = DocumentUploads.isPdf(body) ? uploads.uploadPdf(body, user.username())
+                    : uploads.upload(body, printExtraction != null, user.username());
             return Response.seeOther(URI.create("/documents/" + id)).build();
         } catch (ProblemException e) {
             return Response.status(e.status()).entity(Templates.list(documents.list(), e.getMessage(), null)).build();

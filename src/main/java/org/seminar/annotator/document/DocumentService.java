@@ -43,7 +43,7 @@ public class DocumentService {
                     .map(r -> new DocumentViews.FootnoteRefView(r.footnoteId, noteById.get(r.footnoteId).label, r.textOffset))
                     .toList();
             paragraphsBySection.computeIfAbsent(p.sectionId, k -> new ArrayList<>())
-                    .add(new DocumentViews.ParagraphView(p.id, p.number, p.text, p.marks, refs));
+                    .add(new DocumentViews.ParagraphView(p.id, p.number, p.text, p.marks, refs, p.page));
         }
         List<DocumentViews.SectionView> sections = Section.ofDocument(id).stream()
                 .map(s -> new DocumentViews.SectionView(s.id, s.heading, paragraphsBySection.getOrDefault(s.id, List.of())))

@@ -41,8 +41,9 @@ public final class DocumentViews {
     }
 
     /** A body paragraph: plain {@code text}, with inline {@code marks} and {@code footnoteRefs} as positions in it. */
+    /** {@code page}: the page of the PDF the paragraph started on (absent for text imports). */
     public record ParagraphView(String id, int number, String text, List<InlineText.Mark> marks,
-            List<FootnoteRefView> footnoteRefs) {
+            List<FootnoteRefView> footnoteRefs, @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer page) {
     }
 
     public record FootnoteRefView(String footnoteId, String label, int offset) {

@@ -21,6 +21,8 @@ public class Paragraph extends PanacheEntityBase {
     public String documentId;
     public String sectionId;
     public int number;
+    /** The page of the PDF it was imported from that it started on; null for text imports. */
+    public Integer page;
     public String text;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<InlineText.Mark> marks;

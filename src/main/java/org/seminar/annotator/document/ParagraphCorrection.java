@@ -99,6 +99,7 @@ public class ParagraphCorrection {
             np.documentId = documentId;
             np.sectionId = p.sectionId;
             np.number = p.number + i;
+            np.page = p.page;
             np.text = parts.get(i).text();
             np.marks = List.of();
             np.persist();

@@ -161,7 +161,9 @@ class DocumentApiTest {
                 .body("errors[0].field", equalTo("source"));
         byte[] big = ("Big\n\n" + "word ".repeat(1_100_000)).getBytes();
         post("admin", "text/plain", big, "").then().statusCode(413).contentType("application/problem+json");
-        post("admin", "application/pdf", "Title\n\nText".getBytes(), "").then().statusCode(415);
+        post("admin", "application/pdf", "Title\n\nText".getBytes(), "").then().statusCode(400)
+                .body("errors[0].field", equalTo("body")).body("errors[0].message", org.hamcrest.Matchers.containsString("not a PDF"));
+        post("admin", "application/msword", "Title\n\nText".getBytes(), "").then().statusCode(415);
         assertEquals(before, Document.count());
     }
 
