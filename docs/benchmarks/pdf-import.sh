@@ -19,7 +19,7 @@ rss() { awk '/VmRSS/{printf "%.0f", $2 / 1024}' "/proc/$APP_PID/status"; }
 RSS_BEFORE=$(rss)
 import_ms() { # content-type file [query]
   curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $ADMIN" -H "Content-Type: $1" \
-    --data-binary @"$2" "$APP/api/documents$3" | awk '$1 != 201 { print "import failed: " $0 > "/dev/stderr"; exit 1 } { printf "%.0f\n", $2 * 1000 }'
+    --data-binary @"$2" "$APP/api/documents${3:-}" | awk '$1 != 201 { print "import failed: " $0 > "/dev/stderr"; exit 1 } { printf "%.0f\n", $2 * 1000 }'
 }
 for _ in 1 2; do import_ms application/pdf "$BENCH_DATA/long.pdf" >/dev/null; done # warm-up
 PDF_MS=$(for _ in 1 2 3 4 5; do import_ms application/pdf "$BENCH_DATA/long.pdf"; done | sort -n | sed -n 3p)

@@ -165,8 +165,9 @@ fi
 
 # ---- importing a 20-page journal PDF ------------------------------------------------------------------------------
 if want pdf; then
-PDF_LINE=$(APP_PID=$APP_PID BENCH_DATA=$BENCH_DATA "$HERE/pdf-import.sh" | tee "$BENCH_DATA/pdf.txt" | head -1)
+APP_PID=$APP_PID BENCH_DATA=$BENCH_DATA "$HERE/pdf-import.sh" > "$BENCH_DATA/pdf.txt"
 cat "$BENCH_DATA/pdf.txt"
+PDF_LINE=$(sed -n 1p "$BENCH_DATA/pdf.txt")
 pdf_field() { sed -n "s/.*$1=\([0-9]*\).*/\1/p" <<<"$PDF_LINE"; }
 result "PDF import, $(pdf_field pdf_pages) pages (median of 5)" "$(pdf_field pdf_ms)" ms "$(pdf_field text_ms)" \
   "the same article's text, print-extraction import (ms)" "—"

@@ -493,23 +493,33 @@ public final class JournalPdf {
      * number of pages. Each section has six paragraphs and a footnote.
      */
     public static void main(String[] args) throws IOException {
-        int sections = Integer.parseInt(args[1]);
-        JournalPdf pdf = new JournalPdf().columns(2).title("A Long Reading: Neutrality, Non-Alignment and Strategic Autonomy Across Europe")
-                .authors("Ann Author and Ben Writer").abstractText("A long article for measuring how fast a journal PDF is imported.")
-                .keywords("neutrality, non-alignment, strategic autonomy").authorNote("Written for the import benchmark.");
-        List<String> pool = new ArrayList<>(List.of(org.seminar.annotator.document.parse.PdfArticleReaderTest.LAW));
-        pool.addAll(List.of(org.seminar.annotator.document.parse.PdfArticleReaderTest.AUTONOMY));
-        for (int s = 1; s <= sections; s++) {
-            List<String> paragraphs = new ArrayList<>(pool);
-            paragraphs.set(0, paragraphs.get(0) + " Part " + s + " returns to this point.^" + s);
-            pdf.footnote(s, "Note " + s + ": the sources of part " + s + " are listed in the seminar's reading list.");
-            pdf.section("Part " + s + " of the Argument", paragraphs.toArray(String[]::new));
-        }
+        JournalPdf pdf = longArticle(Integer.parseInt(args[1]));
         byte[] bytes = pdf.render();
         java.nio.file.Files.write(java.nio.file.Path.of(args[0]), bytes);
         try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(bytes)) {
             System.out.println(doc.getNumberOfPages());
         }
+    }
+
+    /** A long two-column article: {@code sections} sections "Part N of the Argument" of six paragraphs, one footnote each. */
+    public static JournalPdf longArticle(int sections) {
+        JournalPdf pdf = new JournalPdf().columns(2).title("A Long Reading: Neutrality, Non-Alignment and Strategic Autonomy Across Europe")
+                .authors("Ann Author and Ben Writer").abstractText("A long article for measuring how fast a journal PDF is imported.")
+                .keywords("neutrality, non-alignment, strategic autonomy").authorNote("Written for the import benchmark.");
+        for (int s = 1; s <= sections; s++) {
+            pdf.section("Part " + s + " of the Argument", longSection(s).toArray(String[]::new));
+            pdf.footnote(s, "Note " + s + ": the sources of part " + s + " are listed in the seminar's reading list.");
+        }
+        return pdf;
+    }
+
+    /** The paragraph sources of section {@code s} of {@link #longArticle}. */
+    public static List<String> longSection(int s) {
+        List<String> paragraphs = new ArrayList<>(List.of(org.seminar.annotator.document.parse.PdfArticleReaderTest.LAW));
+        // the autonomy paragraphs without their marker: each section refers to its own note only
+        List.of(org.seminar.annotator.document.parse.PdfArticleReaderTest.AUTONOMY).forEach(p -> paragraphs.add(p.replace("^3", "")));
+        paragraphs.set(0, paragraphs.get(0) + " Part " + s + " returns to this point.^" + s);
+        return paragraphs;
     }
 
     /** A scan: one page that is only a picture. */

@@ -418,7 +418,7 @@ public final class PdfArticleReader {
                 }
                 int wrap = (style & BOLD) != 0 ? BOLD : (style & ITALIC) != 0 ? ITALIC : 0;
                 int j = i;
-                while (j < s.length() && (styles.get(j) & SUP) == 0 && wrapOf(styles.get(j) & ~dropStyle) == wrap) {
+                while (j < s.length() && (styles.get(j) & ~dropStyle & SUP) == 0 && wrapOf(styles.get(j) & ~dropStyle) == wrap) {
                     j++;
                 }
                 String run = s.substring(i, j);

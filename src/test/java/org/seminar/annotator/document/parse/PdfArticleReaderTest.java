@@ -169,6 +169,23 @@ public class PdfArticleReaderTest {
     }
 
     @Test
+    void aLongTwoColumnArticleComesBackWhole() {
+        JournalPdf pdf = JournalPdf.longArticle(32);
+        ParsedArticle article = new PdfArticleReader().read(pdf.render());
+        assertTrue(pdf.paragraphPages.values().stream().mapToInt(p -> p[1]).max().orElse(0) >= 20, "at least 20 pages");
+        assertEquals(32, article.sections().size());
+        for (int s = 1; s <= 32; s++) {
+            ParsedArticle.Section section = article.sections().get(s - 1);
+            assertEquals("Part " + s + " of the Argument", section.heading());
+            assertEquals(JournalPdf.longSection(s).stream().map(Expected::of).toList(), section.paragraphs().stream().map(Expected::of).toList(),
+                    "section " + s);
+        }
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, 32).mapToObj(String::valueOf).toList(),
+                article.footnotes().stream().map(ParsedArticle.Footnote::label).toList());
+        assertEquals("Note 12: the sources of part 12 are listed in the seminar's reading list.", article.footnotes().get(11).content().text());
+    }
+
+    @Test
     void anEncryptedPdfIsRefused() {
         byte[] pdf = article(1).render("seminar");
         var e = assertThrows(PdfArticleReader.Unreadable.class, () -> new PdfArticleReader().read(pdf));
