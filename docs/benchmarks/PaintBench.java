@@ -66,6 +66,8 @@ public class PaintBench {
                         figures.stream().mapToDouble(f -> f[2]).min().orElse(0), figures.stream().mapToDouble(f -> f[2]).max().orElse(0));
             }
         } finally {
+            // the renderer and GPU processes too: a leftover renderer of a heavy page would slow the next attempt
+            chromium.descendants().forEach(ProcessHandle::destroyForcibly);
             chromium.destroy();
             chromium.waitFor(10, TimeUnit.SECONDS);
             chromium.destroyForcibly();
