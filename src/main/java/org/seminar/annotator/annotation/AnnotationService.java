@@ -160,7 +160,7 @@ public class AnnotationService {
     // ---- writing ----------------------------------------------------------------------------
 
     /**
-     * Checks and stores a new annotation. The checks read in a transaction of their own; the writing goes through
+     * Checks and stores a new annotation. The checks read once, without a transaction; the writing goes through
      * {@link GroupCommit} with the creates of other readers, and this returns once it is committed.
      */
     public AnnotationViews.AnnotationView create(String documentId, @NotNull(message = "is missing") @Valid AnnotationViews.NewAnnotation request,

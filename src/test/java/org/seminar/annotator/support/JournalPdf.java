@@ -34,7 +34,8 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
  * structure given here, paragraph by paragraph.
  *
  * <p>Markup in paragraph sources: {@code *italic words*}, {@code ^3} a footnote marker after the preceding
- * word, {@code ~} inside a word breaks the line there with a hyphen (a hyphenated line end), {@code -|}
+ * word, {@code ~} inside a word breaks the line there with a hyphen (a hyphenated line end), {@code ¬} with a soft
+ * hyphen (U+00AD), {@code -|}
  * breaks the line after a real hyphen, {@code ﬁ} is set as a ligature glyph.
  */
 public final class JournalPdf {
@@ -265,7 +266,10 @@ public final class JournalPdf {
 
     private static final Pattern TOKEN = Pattern.compile("\\^(\\d+)|\\S+");
 
-    private record Word(String text, boolean italic, String marker, boolean breakAfter, boolean hyphenBreak, String rest) {
+    private record Word(String text, boolean italic, String marker, boolean breakAfter, String hyphen, String rest) {
+        boolean hyphenBreak() {
+            return hyphen != null;
+        }
     }
 
     /** Words of a paragraph source with their italics, markers and forced breaks. */
@@ -276,7 +280,7 @@ public final class JournalPdf {
         while (m.find()) {
             if (m.group(1) != null) {
                 Word last = words.remove(words.size() - 1);
-                words.add(new Word(last.text(), last.italic(), m.group(1), last.breakAfter(), last.hyphenBreak(), last.rest()));
+                words.add(new Word(last.text(), last.italic(), m.group(1), last.breakAfter(), last.hyphen(), last.rest()));
                 continue;
             }
             String t = m.group();
@@ -305,15 +309,15 @@ public final class JournalPdf {
             boolean breakAfter = false;
             if (t.contains("-|")) { // the line ends after the real hyphen; the rest of the word starts the next
                 String[] parts = t.split("-\\|", 2);
-                words.add(new Word(parts[0] + "-", wordItalic, null, true, false, null));
+                words.add(new Word(parts[0] + "-", wordItalic, null, true, null, null));
                 t = parts[1];
             }
-            if (t.contains("~")) {
-                String[] parts = t.split("~", 2);
-                words.add(new Word(parts[0], wordItalic, null, false, true, parts[1] + trailing));
+            if (t.contains("~") || t.contains("¬")) { // a hyphen, or a soft hyphen (U+00AD), at the line end
+                String[] parts = t.split("[~¬]", 2);
+                words.add(new Word(parts[0], wordItalic, null, false, t.contains("~") ? "-" : "\u00AD", parts[1] + trailing));
                 continue;
             }
-            words.add(new Word(trailing.isEmpty() ? t : t + "\u0000" + trailing, wordItalic, marker, breakAfter, false, null));
+            words.add(new Word(trailing.isEmpty() ? t : t + "\u0000" + trailing, wordItalic, marker, breakAfter, null, null));
         }
         return words;
     }
@@ -409,7 +413,7 @@ public final class JournalPdf {
                 String text = w.text().replace("\u0000", "");
                 PDFont font = text.contains("ﬁ") ? s.ligatures : w.italic() ? s.italic : s.roman;
                 String[] trailing = w.text().split("\u0000", 2);
-                float wordWidth = s.width(text, font, BODY) + (w.hyphenBreak() ? s.width("-", font, BODY) : 0);
+                float wordWidth = s.width(text, font, BODY) + (w.hyphenBreak() ? s.width(w.hyphen(), font, BODY) : 0);
                 float space = any ? s.width(" ", s.roman, BODY) : 0;
                 if (any && used + space + wordWidth > available) {
                     break;
@@ -421,7 +425,7 @@ public final class JournalPdf {
                     runs.add(new Run(trailing[0], font, BODY, 0));
                     runs.add(new Run(trailing[1], s.roman, BODY, 0));
                 } else {
-                    runs.add(new Run(text + (w.hyphenBreak() ? "-" : ""), font, BODY, 0));
+                    runs.add(new Run(text + (w.hyphenBreak() ? w.hyphen() : ""), font, BODY, 0));
                 }
                 used += space + wordWidth;
                 if (w.marker() != null) {
@@ -432,7 +436,7 @@ public final class JournalPdf {
                 any = true;
                 words.remove(0);
                 if (w.hyphenBreak()) {
-                    words.add(0, new Word(w.rest(), w.italic(), null, false, false, null));
+                    words.add(0, new Word(w.rest(), w.italic(), null, false, null, null));
                     break;
                 }
                 if (w.breakAfter()) {

@@ -133,7 +133,11 @@ public final class PdfArticleReader {
             pages = glyphs(document);
         } catch (InvalidPasswordException e) {
             throw new Unreadable("is encrypted with a password; send an unprotected copy");
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof Unreadable u) {
+                throw u;
+            }
+            // a damaged file can make the PDF library fail in many ways: all of them are the file's fault
             throw new Unreadable("is not a readable PDF (" + e.getMessage() + ")");
         }
         long letters = pages.stream().flatMap(p -> p.glyphs().stream()).filter(g -> Character.isLetter(g.text().codePointAt(0))).count();
@@ -432,7 +436,7 @@ public final class PdfArticleReader {
                 }
                 i = j;
             }
-            return out.toString().replace('\u00A0', ' ').replaceAll("[ \\t]+", " ").strip();
+            return out.toString().replace("\u00AD", "").replace('\u00A0', ' ').replaceAll("[ \\t]+", " ").strip();
         }
 
         private static int wrapOf(int style) {
@@ -815,6 +819,9 @@ public final class PdfArticleReader {
 
         /** Footnotes are numbered in order: a number that is not the next one is text of the current note. */
         private static boolean isNextLabel(List<String> labels, String label) {
+            if (label.length() > 3) {
+                return false;
+            }
             int expected = labels.isEmpty() ? -1 : Integer.parseInt(labels.get(labels.size() - 1)) + 1;
             return expected < 0 ? label.length() <= 3 : Integer.parseInt(label) == expected;
         }

@@ -28,7 +28,7 @@ public class PdfArticleReaderTest {
 
     /** The article's paragraphs in the generator's markup, by section. */
     static final String[] INTRODUCTION = {
-        "Small states rarely choose their neighbours, yet they choose how close to stand to them. This article reads three "
+        "Small states rarely choose their neigh¬bours, yet they choose how close to stand to them. This article reads three "
                 + "answers that such states have given: *permanent neutrality* fixed in law, non-alignment declared in policy, and "
                 + "a strategic autonomy that keeps every option open.^1 Each answer promises safety and each has a price.",
         "The ﬁrst answer is the oldest. A neutral state promises to stay out of the wars of others, and its neighbours promise "
@@ -93,7 +93,7 @@ public class PdfArticleReaderTest {
     /** What a paragraph source must become: its text, its emphasis and its footnote markers. */
     record Expected(String text, List<String> ems, List<String> refs) {
         static Expected of(String source) {
-            String s = source.replace("~", "").replace("-|", "-").replace("ﬁ", "fi");
+            String s = source.replace("~", "").replace("¬", "").replace("-|", "-").replace("ﬁ", "fi");
             StringBuilder text = new StringBuilder();
             List<String> ems = new ArrayList<>();
             List<String> refs = new ArrayList<>();
