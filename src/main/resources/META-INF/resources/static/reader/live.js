@@ -23,6 +23,8 @@ export function listen(page) {
   const events = new EventSource('/api/documents/' + docId + '/events');
   const changed = async e => {
     const data = JSON.parse(e.data);
+    // the page drew its own new annotation from the answer to the save: drawing it again would only flicker
+    if (e.type === EVENTS.ANNOTATION_CREATED && data.actor === me.username && page.annotations().some(x => x.id === data.id)) return;
     await page.refreshOne(data.id);
     if (data.actor !== me.username) {
       const a = page.full(data.id) || page.annotations().find(x => x.id === data.id);

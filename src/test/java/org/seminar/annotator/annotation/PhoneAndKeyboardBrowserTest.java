@@ -83,10 +83,12 @@ class PhoneAndKeyboardBrowserTest {
             toolbar.findElement(By.tagName("textarea")).sendKeys("Small armies, small threat.");
             save.click();
 
-            WebElement card = phone.waitUpTo(Duration.ofSeconds(5))
-                    .until(d -> d.findElements(By.cssSelector("#panel-list .card")).stream().findFirst().orElse(null));
-            phone.waitUpTo(Duration.ofSeconds(3)).until(d -> inViewport(phone, card));
-            assertTrue(card.getText().contains("Small armies, small threat."), card.getText());
+            // the card is drawn from the answer to the save and drawn again when the live event of it arrives: each
+            // look finds it anew, and it must be on the screen with the comment whichever drawing is current
+            String cardText = phone.waitUpTo(Duration.ofSeconds(8)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElements(By.cssSelector("#panel-list .card")).stream().findFirst()
+                            .filter(c -> inViewport(phone, c)).map(WebElement::getText).orElse(null));
+            assertTrue(cardText.contains("Small armies, small threat."), cardText);
             Path shot = Path.of("target/screenshots/phone-card.png");
             Files.createDirectories(shot.getParent());
             Files.write(shot, phone.driver.getScreenshotAs(OutputType.BYTES));
