@@ -38,13 +38,7 @@ public class DocumentUploads {
      * {@code body} and stores nothing. Logs how long the reading took and how much memory it allocated.
      */
     public String uploadPdf(byte[] body, String importedBy) {
-        if (body == null || body.length == 0) {
-            throw ProblemException.badField("body", "is empty: send the PDF");
-        }
-        if (body.length > MAX_BYTES) {
-            throw new ProblemException(413, "Document too large", "body: is larger than 5 MB",
-                    List.of(new Problem.FieldError("body", "is larger than 5 MB")));
-        }
+        requireSize(body, "is empty: send the PDF");
         long started = System.nanoTime();
         long allocatedBefore = allocated();
         ParsedArticle article;
@@ -67,6 +61,17 @@ public class DocumentUploads {
         return id;
     }
 
+    /** The one size rule of every upload: not empty, at most {@link #MAX_BYTES}. */
+    private static void requireSize(byte[] body, String whenEmpty) {
+        if (body == null || body.length == 0) {
+            throw ProblemException.badField("body", whenEmpty);
+        }
+        if (body.length > MAX_BYTES) {
+            throw new ProblemException(413, "Document too large", "body: is larger than 5 MB",
+                    List.of(new Problem.FieldError("body", "is larger than 5 MB")));
+        }
+    }
+
     /** Whether an upload is a PDF: by its first bytes, whatever its name says. */
     public static boolean isPdf(byte[] body) {
         return body != null && body.length >= 5 && body[0] == '%' && body[1] == 'P' && body[2] == 'D' && body[3] == 'F' && body[4] == '-';
@@ -78,13 +83,7 @@ public class DocumentUploads {
     }
 
     static String validText(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw ProblemException.badField("body", "is empty: send the document's text");
-        }
-        if (body.length > MAX_BYTES) {
-            throw new ProblemException(413, "Document too large", "body: is larger than 5 MB",
-                    List.of(new Problem.FieldError("body", "is larger than 5 MB")));
-        }
+        requireSize(body, "is empty: send the document's text");
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
