@@ -531,10 +531,13 @@ public final class JournalPdf {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.LETTER);
             doc.addPage(page);
+            // grey bars where a scan would show lines of print (drawn pixel by pixel: no font needed on a bare machine)
             BufferedImage image = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
-            var g = image.createGraphics();
-            g.drawString("A scanned page of an article", 10, 50);
-            g.dispose();
+            for (int y = 0; y < 100; y++) {
+                for (int x = 0; x < 200; x++) {
+                    image.setRGB(x, y, y % 12 < 7 && x > 10 && x < 190 - (y * 7) % 40 ? 0x555555 : 0xffffff);
+                }
+            }
             try (PDPageContentStream out = new PDPageContentStream(doc, page)) {
                 out.drawImage(LosslessFactory.createFromImage(doc, image), MARGIN, 400, 400, 200);
             }
