@@ -60,16 +60,6 @@ public class AnnotationService {
     @Inject
     ObjectMapper json;
 
-    /** The two columns of a paragraph that creating an annotation needs. */
-    record ParagraphText(String id, String text) {
-        static ParagraphText of(String documentId, String paragraphId) {
-            return Annotation.getEntityManager()
-                    .createQuery("select p.id, p.text from Paragraph p where p.id = ?1 and p.documentId = ?2", Object[].class)
-                    .setParameter(1, paragraphId).setParameter(2, documentId)
-                    .getResultStream().findFirst().map(row -> new ParagraphText((String) row[0], (String) row[1])).orElse(null);
-        }
-    }
-
     /**
      * Filters of the annotation list as asked for; null or blank (empty for {@code ids}) means any. {@code text} is found
      * in the passage, the comment, the author's name or the replies the reader may see.
@@ -187,17 +177,10 @@ public class AnnotationService {
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
-        int start = request.start();
-        int end = request.end();
         Annotation a = new Annotation();
         a.id = Ids.next('a');
         a.documentId = documentId;
-        a.paragraphId = request.paragraphId();
-        a.start = start;
-        a.end = end;
-        a.quote = request.quote();
-        a.prefix = text.substring(Math.max(0, start - CONTEXT), start);
-        a.suffix = text.substring(end, Math.min(text.length(), end + CONTEXT));
+        place(a, request.paragraphId(), text, request.start(), request.end(), request.quote());
         a.comment = blankToNull(request.comment());
         a.author = reader.username();
         a.authorName = reader.name();
@@ -206,6 +189,16 @@ public class AnnotationService {
         a.version = 1;
         a.tags.addAll(checked.tags());
         return a;
+    }
+
+    /** Puts an annotation on a checked passage of a paragraph, with the context around it that re-anchoring uses. */
+    private static void place(Annotation a, String paragraphId, String text, int start, int end, String quote) {
+        a.paragraphId = paragraphId;
+        a.start = start;
+        a.end = end;
+        a.quote = quote;
+        a.prefix = text.substring(Math.max(0, start - CONTEXT), start);
+        a.suffix = text.substring(end, Math.min(text.length(), end + CONTEXT));
     }
 
     @Transactional
@@ -255,9 +248,9 @@ public class AnnotationService {
         if (!a.author.equals(reader.username()) && !reader.admin()) {
             throw ProblemException.forbidden("Only the author (or an admin) places an annotation again");
         }
-        ParagraphText paragraph = ParagraphText.of(a.documentId, request.paragraphId());
+        String text = documentAccess.paragraphForWriting(a.documentId, request.paragraphId(), reader.admin(), reader.groupIds());
         List<Problem.FieldError> errors = new ArrayList<>();
-        AnnotationRules.checkPassage(paragraph == null ? null : paragraph.text, request.start(), request.end(), request.quote(), errors);
+        AnnotationRules.checkPassage(text, request.start(), request.end(), request.quote(), errors);
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
@@ -266,12 +259,7 @@ public class AnnotationService {
         }
         Versions.lock(a, "annotation");
         Map<String, Object> from = Reanchoring.position(a);
-        a.paragraphId = paragraph.id;
-        a.start = request.start();
-        a.end = request.end();
-        a.quote = request.quote();
-        a.prefix = paragraph.text.substring(Math.max(0, a.start - CONTEXT), a.start);
-        a.suffix = paragraph.text.substring(a.end, Math.min(paragraph.text.length(), a.end + CONTEXT));
+        place(a, request.paragraphId(), text, request.start(), request.end(), request.quote());
         a.anchor = Reanchoring.EXACT;
         a.updated = Instant.now();
         Versions.write("annotation");

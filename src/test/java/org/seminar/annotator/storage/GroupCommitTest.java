@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Writes handed in together share a transaction, and one that fails does not take the others with it:
- * the writers are held busy first, so that the 20 statements wait and go to the database as one batch.
+ * every writer is held busy first, so that the 20 statements wait and go to the database as one batch.
  */
 @QuarkusTest
 class GroupCommitTest {
@@ -30,6 +30,24 @@ class GroupCommitTest {
     GroupCommit groupCommit;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    org.seminar.annotator.config.AnnotatorConfig config;
+
+    /** Until {@code count} writers are inside a sleeping statement, as the database sees it (at most 10 s). */
+    private void awaitSleepingWriters(int count) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try (Connection c = dataSource.getConnection(); ResultSet rows = c.createStatement().executeQuery(
+                    "select count(*) from pg_stat_activity where state = 'active' and query like 'do $$ begin perform pg_sleep(0.5)%'")) {
+                rows.next();
+                if (rows.getInt(1) >= count) {
+                    return;
+                }
+            }
+            assertTrue(System.nanoTime() < deadline, "the writers did not start sleeping");
+            Thread.onSpinWait();
+        }
+    }
 
     @Test
     void aFailingWriteFailsAloneAndEveryOtherIsCommitted() throws Exception {
@@ -41,10 +59,12 @@ class GroupCommitTest {
         ExecutorService pool = Executors.newFixedThreadPool(24);
         try {
             List<Future<?>> busy = new ArrayList<>();
-            for (int i = 0; i < 4; i++) { // more sleepers than writers: the inserts queue up behind them
-                busy.add(pool.submit(() -> groupCommit.write(new GroupCommit.Statement("do $$ begin perform pg_sleep(0.3); end $$", s -> { }))));
+            // one sleeping statement per writer, each handed in once the one before is running: every writer busy
+            int writers = config.writes().writers();
+            for (int i = 1; i <= writers; i++) {
+                busy.add(pool.submit(() -> groupCommit.write(new GroupCommit.Statement("do $$ begin perform pg_sleep(0.5); end $$", s -> { }))));
+                awaitSleepingWriters(i);
             }
-            Thread.sleep(100);
             List<Future<?>> inserts = new ArrayList<>();
             for (int i = 1; i <= 20; i++) {
                 long id = i == 10 ? base : base - i; // number 10 repeats the first id

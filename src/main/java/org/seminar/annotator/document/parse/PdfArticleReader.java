@@ -352,10 +352,10 @@ public final class PdfArticleReader {
         Map<String, Float> lowestBody = new HashMap<>();
         for (Line l : lines) {
             if (Math.abs(l.size - body) <= body * 0.1f) {
-                for (Column c : l.column == Column.FULL ? List.of(Column.LEFT, Column.RIGHT, Column.FULL) : List.of(l.column)) {
+                // a line across the page is below both columns' text; every body line is below the page's spanning text
+                for (Column c : l.column == Column.FULL ? List.of(Column.LEFT, Column.RIGHT, Column.FULL) : List.of(l.column, Column.FULL)) {
                     lowestBody.merge(l.page + "|" + c, l.baseline, Math::max);
                 }
-                lowestBody.merge(l.page + "|" + Column.FULL, l.baseline, Math::max);
             }
         }
         float largestOnFirst = (float) lines.stream().filter(l -> l.page == 1).mapToDouble(l -> l.size).max().orElse(body);
