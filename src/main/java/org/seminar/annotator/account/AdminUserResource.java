@@ -1,5 +1,6 @@
 package org.seminar.annotator.account;
 
+import org.seminar.annotator.web.PublicAddress;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import org.seminar.annotator.web.ParameterRules;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -27,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AdminUserResource {
 
+    @Inject
+    PublicAddress address;
     @Inject
     UserAdministration users;
     @Inject
@@ -50,7 +52,7 @@ public class AdminUserResource {
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountViews.UserView.class)))
     public Response create(AccountViews.NewUser request) {
         AccountViews.UserView created = users.create(request, admin.username());
-        return Response.created(URI.create("/api/admin/users/" + created.id())).entity(created).build();
+        return address.created("/api/admin/users/" + created.id()).entity(created).build();
     }
 
     @PUT

@@ -1,5 +1,6 @@
 package org.seminar.annotator.annotation;
 
+import org.seminar.annotator.web.PublicAddress;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AnnotationResource {
 
+    @Inject
+    PublicAddress address;
     @Inject
     AnnotationService annotations;
     @Inject
@@ -77,7 +79,7 @@ public class AnnotationResource {
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AnnotationViews.ReplyView.class)))
     public Response reply(@PathParam("id") String id, AnnotationViews.NewReply request) {
         AnnotationViews.ReplyView created = replies.reply(id, request, readers.current());
-        return Response.created(URI.create("/api/annotations/" + id + "/replies/" + created.id())).entity(created).build();
+        return address.created("/api/annotations/" + id + "/replies/" + created.id()).entity(created).build();
     }
 
     @PUT

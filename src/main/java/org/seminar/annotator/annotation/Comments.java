@@ -33,6 +33,14 @@ public final class Comments {
         if (markdown == null) {
             return null;
         }
+        if (isPlainProse(markdown)) {
+            return "<p>" + markdown.replace("\"", "&quot;") + "</p>";
+        }
+        return rendered(markdown);
+    }
+
+    /** The comment through the CommonMark parser and renderer. */
+    static String rendered(String markdown) {
         Node document = PARSER.parse(markdown);
         document.accept(new AbstractVisitor() {
             @Override
@@ -46,4 +54,31 @@ public final class Comments {
         });
         return RENDERER.render(document).strip();
     }
+
+    /**
+     * Whether CommonMark would render the text as one paragraph of the same characters: it starts with a letter, ends
+     * with a letter, digit or closing punctuation, and has only letters, digits, single spaces and {@code , . ; : ? ' " ( )
+     * / %} (none of which starts a block or an inline construct there). Most comments are such sentences, and parsing
+     * them was most of the time a list of annotations spent on their comments; {@code CommentsTest} holds this
+     * answer against the parser.
+     */
+    static boolean isPlainProse(String text) {
+        int n = text.length();
+        if (n == 0 || n > 2_000 || !Character.isLetter(text.charAt(0))) {
+            return false;
+        }
+        char previous = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            boolean plain = c < 128 ? PLAIN_ASCII.indexOf(c) >= 0 || Character.isLetterOrDigit(c)
+                    : Character.isLetter(c) && !Character.isSurrogate(c);
+            if (!plain || c == ' ' && previous == ' ') {
+                return false;
+            }
+            previous = c;
+        }
+        return previous != ' ' && previous != ':';
+    }
+
+    private static final String PLAIN_ASCII = " ,.;:?'\"()/%";
 }

@@ -1,5 +1,6 @@
 package org.seminar.annotator.annotation;
 
+import org.seminar.annotator.web.PublicAddress;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import org.seminar.annotator.web.ConditionalGet;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 public class DocumentAnnotationsResource {
 
+    @Inject
+    PublicAddress address;
     @Inject
     AnnotationService annotations;
     @Inject
@@ -73,6 +75,6 @@ public class DocumentAnnotationsResource {
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AnnotationViews.AnnotationView.class)))
     public Response create(@PathParam("docId") String docId, AnnotationViews.NewAnnotation request) {
         AnnotationViews.AnnotationView created = annotations.create(docId, request, readers.current());
-        return Response.created(URI.create("/api/annotations/" + created.id())).entity(created).build();
+        return address.created("/api/annotations/" + created.id()).entity(created).build();
     }
 }

@@ -1,5 +1,6 @@
 package org.seminar.annotator.document;
 
+import org.seminar.annotator.web.PublicAddress;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.seminar.annotator.account.CurrentUser;
@@ -33,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class DocumentApiResource {
 
+    @Inject
+    PublicAddress address;
     @Inject
     DocumentService documents;
     @Inject
@@ -138,7 +140,7 @@ public class DocumentApiResource {
             throw ProblemException.badField("source", "must be 'clean' or 'print-extraction'");
         }
         String id = uploads.upload(body, print, user.username());
-        return Response.created(URI.create("/api/documents/" + id)).entity(new DocumentViews.Created(id)).build();
+        return address.created("/api/documents/" + id).entity(new DocumentViews.Created(id)).build();
     }
 
     /**
@@ -151,6 +153,6 @@ public class DocumentApiResource {
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DocumentViews.Created.class)))
     public Response createFromPdf(byte[] body) {
         String id = uploads.uploadPdf(body, user.username());
-        return Response.created(URI.create("/api/documents/" + id)).entity(new DocumentViews.Created(id)).build();
+        return address.created("/api/documents/" + id).entity(new DocumentViews.Created(id)).build();
     }
 }

@@ -1,5 +1,6 @@
 package org.seminar.annotator.group;
 
+import org.seminar.annotator.web.PublicAddress;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import org.seminar.annotator.account.AccountViews;
 import org.seminar.annotator.account.CurrentUser;
@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class AdminGroupResource {
 
     @Inject
+    PublicAddress address;
+    @Inject
     GroupAdministration groups;
     @Inject
     CurrentUser admin;
@@ -43,7 +45,7 @@ public class AdminGroupResource {
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountViews.GroupView.class)))
     public Response create(AccountViews.NewGroup request) {
         AccountViews.GroupView created = groups.create(request, admin.username());
-        return Response.created(URI.create("/api/admin/groups/" + created.id())).entity(created).build();
+        return address.created("/api/admin/groups/" + created.id()).entity(created).build();
     }
 
     @PUT

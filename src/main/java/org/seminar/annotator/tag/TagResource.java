@@ -1,5 +1,6 @@
 package org.seminar.annotator.tag;
 
+import org.seminar.annotator.web.PublicAddress;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import org.seminar.annotator.account.CurrentUser;
 import org.seminar.annotator.account.Roles;
@@ -31,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class TagResource {
 
     @Inject
+    PublicAddress address;
+    @Inject
     TagService tags;
     @Inject
     CodebookImport codebookImport;
@@ -47,7 +49,7 @@ public class TagResource {
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TagService.TagView.class)))
     public Response create(TagService.NewTag tag) {
         TagService.TagView created = tags.create(tag);
-        return Response.created(URI.create("/api/tags/" + created.slug())).entity(created).build();
+        return address.created("/api/tags/" + created.slug()).entity(created).build();
     }
 
     /**

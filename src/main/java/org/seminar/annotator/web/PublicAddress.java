@@ -2,7 +2,9 @@ package org.seminar.annotator.web;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Optional;
 import org.seminar.annotator.config.AnnotatorConfig;
@@ -19,6 +21,16 @@ public class PublicAddress {
 
     @Inject
     AnnotatorConfig config;
+    @Inject
+    CurrentVertxRequest current;
+
+    /**
+     * A {@code 201 Created} answer whose {@code Location} is the path at the public address (left relative, the
+     * REST layer would have completed it from the request's {@code Host} header).
+     */
+    public Response.ResponseBuilder created(String path) {
+        return Response.created(URI.create(baseUrl(current.getCurrent().request()) + path));
+    }
 
     /** The base URL without a trailing slash, e.g. {@code https://annotate.example.org}. */
     public String baseUrl(HttpServerRequest request) {

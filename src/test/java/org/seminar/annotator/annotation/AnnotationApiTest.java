@@ -6,9 +6,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -98,6 +100,19 @@ class AnnotationApiTest {
                 .then().statusCode(200).body("id", hasItem(id));
         given().get("/api/annotations/" + id).then().statusCode(401);
         assertEquals(List.of("create"), historyActions(id));
+    }
+
+    /** The new annotation's address is absolute and at the app's own address, whatever Host header the client sent. */
+    @Test
+    void theCreatedAnnotationsAddressIsTheAppsOwn() {
+        String own = "http://localhost:" + RestAssured.port;
+        var created = given().header("Authorization", Tokens.bearer("reviewer1")).header("Host", "phishing.example")
+                .contentType("application/json").body(valid()).post("/api/documents/" + doc + "/annotations").then().statusCode(201);
+        String id = created.extract().path("id");
+        created.header("Location", equalTo(own + "/api/annotations/" + id));
+        given().header("Authorization", Tokens.bearer("reviewer1")).contentType("application/json").body(Map.of("comment", "A reply"))
+                .post("/api/annotations/" + id + "/replies").then().statusCode(201)
+                .header("Location", startsWith(own + "/api/annotations/" + id + "/replies/"));
     }
 
     @Test

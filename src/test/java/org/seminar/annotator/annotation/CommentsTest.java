@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Comments are CommonMark rendered safely: formatting works, nothing from the comment runs or loads. */
@@ -29,5 +32,31 @@ class CommentsTest {
         assertFalse(image.contains("<img"), image);
         assertTrue(image.contains("href=\"https://example.org/map.png\">a map</a>"), image);
         assertNull(Comments.html(null));
+    }
+
+    /** Plain sentences skip the parser: what they get must be exactly what the parser gives them. */
+    @Test
+    void plainProseIsRenderedAsTheParserWould() {
+        List<String> plain = new ArrayList<>(List.of("load test", "Is this \"neutrality\" (in the 1955 sense)?",
+                "Cf. p. 12; see also 3/4 of 100% of cases: l'État, Беларусь, Ελλάδα", "Austria 1955.", "x"));
+        Random random = new Random(7);
+        String alphabet = "abcXYZ019 ,.;:?'\"()/%éßЖ";
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder text = new StringBuilder("w");
+            for (int k = random.nextInt(40); k > 0; k--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            plain.add(text.toString());
+        }
+        int fast = 0;
+        for (String text : plain) {
+            assertEquals(Comments.rendered(text), Comments.html(text), text);
+            fast += Comments.isPlainProse(text) ? 1 : 0;
+        }
+        assertTrue(fast > 1_000, "most of the generated sentences take the short way: " + fast);
+        for (String markup : List.of("*a*", "a *b*", "1. item", "a  b", "a\nb", "a\\b", "a & b", "a <b>", "a_b_", "a`b`", "a [b](c)",
+                "# a", "a ", " a", "a:", "a\u00a0b", "a😀")) {
+            assertFalse(Comments.isPlainProse(markup), markup);
+        }
     }
 }
