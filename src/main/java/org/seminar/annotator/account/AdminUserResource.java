@@ -1,6 +1,4 @@
 package org.seminar.annotator.account;
-
-import org.seminar.annotator.web.PublicAddress;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -14,11 +12,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.seminar.annotator.web.ParameterRules;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.seminar.annotator.web.ParameterRules;
+import org.seminar.annotator.web.PublicAddress;
 
 /** Account administration for admins: users, passwords and class-list imports, all through Keycloak. */
 @Path("/api/admin/users")
@@ -50,9 +50,9 @@ public class AdminUserResource {
 
     @POST
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountViews.UserView.class)))
-    public Response create(AccountViews.NewUser request) {
+    public RestResponse<AccountViews.UserView> create(AccountViews.NewUser request) {
         AccountViews.UserView created = users.create(request, admin.username());
-        return address.created("/api/admin/users/" + created.id()).entity(created).build();
+        return address.created("/api/admin/users/" + created.id(), created);
     }
 
     @PUT

@@ -1,5 +1,4 @@
 package org.seminar.annotator.account;
-
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -68,10 +67,17 @@ public class VerifiedTokens implements HttpAuthenticationMechanism, IdentityProv
     private record Verified(SecurityIdentity identity, long untilMillis) {
     }
 
+    /** A tenant and the whole token text (the token's hash is computed once per request, not for a joined string). */
+    private record Key(String tenant, String token) {
+    }
+
+    /** Marks an identity answered from here, so that {@link #augment} does not look it up again. */
+    private static final String REMEMBERED = VerifiedTokens.class.getName() + ".remembered";
+
     @Inject
     ApiTenantResolver tenants;
 
-    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, Verified> verified = new ConcurrentHashMap<>();
 
     // ---- the HTTP mechanism ---------------------------------------------------------------------------
 
@@ -82,7 +88,7 @@ public class VerifiedTokens implements HttpAuthenticationMechanism, IdentityProv
             return Uni.createFrom().nullItem();
         }
         String tenant = tenants.resolve(context);
-        Verified known = verified.get(key(tenant, authorization.substring(BEARER.length()).trim()));
+        Verified known = verified.get(new Key(tenant, authorization.substring(BEARER.length()).trim()));
         if (known == null || known.untilMillis() <= System.currentTimeMillis()) {
             return Uni.createFrom().nullItem();
         }
@@ -116,7 +122,7 @@ public class VerifiedTokens implements HttpAuthenticationMechanism, IdentityProv
     @Override
     public Uni<SecurityIdentity> authenticate(Remembered request, AuthenticationRequestContext context) {
         // the same identity, tied to this request
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(request.identity)
+        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(request.identity).addAttribute(REMEMBERED, Boolean.TRUE)
                 .addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, HttpSecurityUtils.getRoutingContextAttribute(request)).build());
     }
 
@@ -134,14 +140,17 @@ public class VerifiedTokens implements HttpAuthenticationMechanism, IdentityProv
     }
 
     void remember(SecurityIdentity identity) {
+        if (identity.getAttribute(REMEMBERED) != null) {
+            return; // answered from here: already remembered
+        }
         AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
         Object tenant = identity.getAttribute(TENANT);
         if (token == null || tenant == null || !(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0) {
             return;
         }
-        String key = key(tenant.toString(), token.getToken());
+        Key key = new Key(tenant.toString(), token.getToken());
         if (verified.containsKey(key)) {
-            return; // answered from here: already remembered
+            return; // verified by two requests at once
         }
         long now = System.currentTimeMillis();
         long until = Math.min(jwt.getExpirationTime() * 1000, now + LONGEST.toMillis());
@@ -163,9 +172,5 @@ public class VerifiedTokens implements HttpAuthenticationMechanism, IdentityProv
     /** How many tokens are remembered now. */
     int size() {
         return verified.size();
-    }
-
-    private static String key(String tenant, String token) {
-        return tenant + ' ' + token;
     }
 }

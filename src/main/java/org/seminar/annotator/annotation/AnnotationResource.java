@@ -1,6 +1,4 @@
 package org.seminar.annotator.annotation;
-
-import org.seminar.annotator.web.PublicAddress;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.seminar.annotator.web.PublicAddress;
 
 /** One annotation, its replies, moderation and history: HTTP mapped onto {@link AnnotationService}. */
 @Path("/api/annotations")
@@ -77,9 +77,9 @@ public class AnnotationResource {
     @POST
     @Path("{id}/replies")
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AnnotationViews.ReplyView.class)))
-    public Response reply(@PathParam("id") String id, AnnotationViews.NewReply request) {
+    public RestResponse<AnnotationViews.ReplyView> reply(@PathParam("id") String id, AnnotationViews.NewReply request) {
         AnnotationViews.ReplyView created = replies.reply(id, request, readers.current());
-        return address.created("/api/annotations/" + id + "/replies/" + created.id()).entity(created).build();
+        return address.created("/api/annotations/" + id + "/replies/" + created.id(), created);
     }
 
     @PUT

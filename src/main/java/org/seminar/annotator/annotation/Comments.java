@@ -1,5 +1,4 @@
 package org.seminar.annotator.annotation;
-
 import java.util.Map;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;

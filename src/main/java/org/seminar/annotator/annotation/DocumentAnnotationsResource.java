@@ -1,6 +1,4 @@
 package org.seminar.annotator.annotation;
-
-import org.seminar.annotator.web.PublicAddress;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -15,11 +13,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.seminar.annotator.web.ConditionalGet;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.seminar.annotator.web.ConditionalGet;
+import org.seminar.annotator.web.PublicAddress;
 
 /** A document's annotations: the filtered list and creating one. Rules live in {@link AnnotationService}. */
 @Path("/api/documents/{docId}/annotations")
@@ -73,8 +73,8 @@ public class DocumentAnnotationsResource {
 
     @POST
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AnnotationViews.AnnotationView.class)))
-    public Response create(@PathParam("docId") String docId, AnnotationViews.NewAnnotation request) {
+    public RestResponse<AnnotationViews.AnnotationView> create(@PathParam("docId") String docId, AnnotationViews.NewAnnotation request) {
         AnnotationViews.AnnotationView created = annotations.create(docId, request, readers.current());
-        return address.created("/api/annotations/" + created.id()).entity(created).build();
+        return address.created("/api/annotations/" + created.id(), created);
     }
 }

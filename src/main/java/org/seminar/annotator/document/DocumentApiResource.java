@@ -1,15 +1,13 @@
 package org.seminar.annotator.document;
-
-import org.seminar.annotator.web.PublicAddress;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -18,14 +16,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import org.seminar.annotator.account.CurrentUser;
-import org.seminar.annotator.account.Roles;
-import org.seminar.annotator.web.ConditionalGet;
-import org.seminar.annotator.web.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.seminar.annotator.account.CurrentUser;
+import org.seminar.annotator.account.Roles;
+import org.seminar.annotator.web.ConditionalGet;
+import org.seminar.annotator.web.ProblemException;
+import org.seminar.annotator.web.PublicAddress;
 
 /** Documents as JSON: the list, one document's whole structure, its paragraphs, and import by admins. */
 @Path("/api/documents")
@@ -130,7 +130,7 @@ public class DocumentApiResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes({ MediaType.TEXT_PLAIN, "text/markdown" })
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DocumentViews.Created.class)))
-    public Response create(byte[] body, @QueryParam("source") String source) {
+    public RestResponse<DocumentViews.Created> create(byte[] body, @QueryParam("source") String source) {
         boolean print;
         if (source == null || source.isBlank() || source.equals("clean")) {
             print = false;
@@ -140,7 +140,7 @@ public class DocumentApiResource {
             throw ProblemException.badField("source", "must be 'clean' or 'print-extraction'");
         }
         String id = uploads.upload(body, print, user.username());
-        return address.created("/api/documents/" + id).entity(new DocumentViews.Created(id)).build();
+        return address.created("/api/documents/" + id, new DocumentViews.Created(id));
     }
 
     /**
@@ -151,8 +151,8 @@ public class DocumentApiResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes("application/pdf")
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DocumentViews.Created.class)))
-    public Response createFromPdf(byte[] body) {
+    public RestResponse<DocumentViews.Created> createFromPdf(byte[] body) {
         String id = uploads.uploadPdf(body, user.username());
-        return address.created("/api/documents/" + id).entity(new DocumentViews.Created(id)).build();
+        return address.created("/api/documents/" + id, new DocumentViews.Created(id));
     }
 }

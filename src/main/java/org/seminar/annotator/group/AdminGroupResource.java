@@ -1,6 +1,4 @@
 package org.seminar.annotator.group;
-
-import org.seminar.annotator.web.PublicAddress;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -14,13 +12,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.seminar.annotator.account.AccountViews;
-import org.seminar.annotator.account.CurrentUser;
-import org.seminar.annotator.account.Roles;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.seminar.annotator.account.AccountViews;
+import org.seminar.annotator.account.CurrentUser;
+import org.seminar.annotator.account.Roles;
+import org.seminar.annotator.web.PublicAddress;
 
 /** Seminar groups for admins. */
 @Path("/api/admin/groups")
@@ -43,9 +43,9 @@ public class AdminGroupResource {
 
     @POST
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountViews.GroupView.class)))
-    public Response create(AccountViews.NewGroup request) {
+    public RestResponse<AccountViews.GroupView> create(AccountViews.NewGroup request) {
         AccountViews.GroupView created = groups.create(request, admin.username());
-        return address.created("/api/admin/groups/" + created.id()).entity(created).build();
+        return address.created("/api/admin/groups/" + created.id(), created);
     }
 
     @PUT

@@ -1,6 +1,4 @@
 package org.seminar.annotator.tag;
-
-import org.seminar.annotator.web.PublicAddress;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -11,17 +9,19 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.seminar.annotator.account.CurrentUser;
-import org.seminar.annotator.account.Roles;
-import org.seminar.annotator.web.ParameterRules;
-import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.seminar.annotator.account.CurrentUser;
+import org.seminar.annotator.account.Roles;
+import org.seminar.annotator.web.ParameterRules;
+import org.seminar.annotator.web.PublicAddress;
 
 /** The tag codebook: everyone signed in reads it, admins change it. */
 @Path("/api/tags")
@@ -47,9 +47,9 @@ public class TagResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TagService.TagView.class)))
-    public Response create(TagService.NewTag tag) {
+    public RestResponse<TagService.TagView> create(TagService.NewTag tag) {
         TagService.TagView created = tags.create(tag);
-        return address.created("/api/tags/" + created.slug()).entity(created).build();
+        return address.created("/api/tags/" + created.slug(), created);
     }
 
     /**

@@ -1,12 +1,11 @@
 package org.seminar.annotator.web;
-
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Optional;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.seminar.annotator.config.AnnotatorConfig;
 
 /**
@@ -25,11 +24,11 @@ public class PublicAddress {
     CurrentVertxRequest current;
 
     /**
-     * A {@code 201 Created} answer whose {@code Location} is the path at the public address (left relative, the
-     * REST layer would have completed it from the request's {@code Host} header).
+     * A {@code 201 Created} answer with the new thing, whose {@code Location} is its path at the public address (left
+     * relative, the REST layer would have completed it from the request's {@code Host} header).
      */
-    public Response.ResponseBuilder created(String path) {
-        return Response.created(URI.create(baseUrl(current.getCurrent().request()) + path));
+    public <T> RestResponse<T> created(String path, T entity) {
+        return RestResponse.ResponseBuilder.<T>created(URI.create(baseUrl(current.getCurrent().request()) + path)).entity(entity).build();
     }
 
     /** The base URL without a trailing slash, e.g. {@code https://annotate.example.org}. */
