@@ -99,16 +99,14 @@ GROUP=$($PSQL -At -c "select id from seminar_group where name = 'seminar-a'")
 if want create; then
 export TOKEN="$(token reviewer1)"
 export BODY="{\"paragraphId\":\"$PARA\",\"start\":0,\"end\":30,\"quote\":\"$QUOTE\",\"tags\":[\"neutrality\"],\"comment\":\"load test\"}"
-# warm-up: the JIT compiles the create path while the load runs, on the same two cores, which takes tens of seconds;
-# 5 s windows until the rate has not risen more than 3 % above the best window twice running (at least 4, at most 12)
-WARM="" BEST=0 FLAT=0
+# warm-up: the JIT compiles the create path while the load runs, on the same two cores, and the rate keeps rising
+# in steps for most of a minute (it stalled and then rose again after 20 and after 30 s in trials): 60 s of load,
+# printed in 5 s windows, before the 20 s that are measured
+WARM=""
 for window in $(seq 1 12); do
   rate=$(wrk -t2 -c16 -d5s -s "$HERE/create.lua" "$APP/api/documents/$DOC/annotations" | awk '/Requests\/sec/{printf "%.0f", $2}')
   WARM="$WARM $rate"
   [ "$window" = 1 ] && COLD=$rate
-  if [ $((rate * 100)) -gt $((BEST * 103)) ]; then FLAT=0; else FLAT=$((FLAT + 1)); fi
-  [ "$rate" -gt "$BEST" ] && BEST=$rate
-  [ "$window" -ge 4 ] && [ "$FLAT" -ge 2 ] && break
 done
 echo "  create warm-up, 5 s windows (/s):$WARM"
 wrk -t2 -c16 -d20s --latency -s "$HERE/create.lua" "$APP/api/documents/$DOC/annotations" > "$BENCH_DATA/wrk.txt"
