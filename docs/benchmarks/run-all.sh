@@ -140,7 +140,7 @@ PG_ONE=$($PGB -f "$BENCH_DATA/one-row.sql" 2>&1 | awk '/^tps/{printf "%.0f", $3}
 result "create, 16 clients (per s)" "$CREATES" "/s" "$PG_CREATE" "pgbench: the same 4 INSERTs + NOTIFY (/s)" "≥ pgbench"
 result "create, 16 clients, one-row INSERT" "$CREATES" "/s" "$PG_ONE" "pgbench: one-row INSERT (/s)" "stretch: ≥ half"
 result "create, 16 clients, median" "$CREATE_MEDIAN" ms "$(wrk_ms 99%)" "p99 of the same run (ms)" "—"
-result "create, first 5 s after start" "$COLD" "/s" "$PG_CREATE" "pgbench: the same 4 INSERTs + NOTIFY (/s)" "— (JIT not yet warm)"
+result "create, first 5 s of its load" "$COLD" "/s" "$PG_CREATE" "pgbench: the same 4 INSERTs + NOTIFY (/s)" "— (JIT not yet warm for creates)"
 $PSQL -c "delete from annotation_tag where annotation_id like 'pg%'; delete from annotation where id like 'pg%';"
 fi
 
