@@ -1,4 +1,5 @@
 package org.seminar.annotator.account;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

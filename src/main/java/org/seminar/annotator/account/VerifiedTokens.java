@@ -1,4 +1,5 @@
 package org.seminar.annotator.account;
+
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;

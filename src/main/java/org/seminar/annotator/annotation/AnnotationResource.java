@@ -1,4 +1,5 @@
 package org.seminar.annotator.annotation;
+
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,4 +1,5 @@
 package org.seminar.annotator.annotation;
+
 import java.util.Map;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;
@@ -15,6 +16,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
  */
 public final class Comments {
 
+    /** The ASCII characters besides letters and digits that {@link #isPlainProse} lets through. */
+    private static final String PLAIN_ASCII = " ,.;:?'\"()/%";
     private static final Parser PARSER = Parser.builder().build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).softbreak("<br>\n")
             .attributeProviderFactory(context -> (node, tag, attributes) -> {
@@ -55,9 +58,9 @@ public final class Comments {
     }
 
     /**
-     * Whether CommonMark would render the text as one paragraph of the same characters: it starts with a letter, ends
-     * with a letter, digit or closing punctuation, and has only letters, digits, single spaces and {@code , . ; : ? ' " ( )
-     * / %} (none of which starts a block or an inline construct there). Most comments are such sentences, and parsing
+     * Whether CommonMark would render the text as one paragraph of the same characters: it starts with a letter, does
+     * not end with a space or a colon, and has only letters, digits, single spaces and {@code , . ; : ? ' " ( ) / %}
+     * (none of which starts a block or an inline construct there). Most comments are such sentences, and parsing
      * them was most of the time a list of annotations spent on their comments; {@code CommentsTest} holds this
      * answer against the parser.
      */
@@ -78,6 +81,4 @@ public final class Comments {
         }
         return previous != ' ' && previous != ':';
     }
-
-    private static final String PLAIN_ASCII = " ,.;:?'\"()/%";
 }

@@ -1,4 +1,5 @@
 package org.seminar.annotator.document;
+
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

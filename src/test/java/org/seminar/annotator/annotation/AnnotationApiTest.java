@@ -1,4 +1,5 @@
 package org.seminar.annotator.annotation;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
