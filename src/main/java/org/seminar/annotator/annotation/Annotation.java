@@ -8,7 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Tuple;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Collection;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.seminar.annotator.storage.Rows;
 
 /** A tagged passage of one paragraph, with its author's comment, belonging to one seminar group. */
 @Entity
@@ -57,7 +57,7 @@ public class Annotation extends PanacheEntityBase {
      * Rows of the annotations of a document that satisfy {@code visible} (from {@link Visibility}) and the filter, in the
      * order they were made, with their tags comma-separated and sorted in the column {@code tags}.
      */
-    public static List<Tuple> rows(String documentId, Visibility.Condition visible, Visibility.Condition visibleReplies, Filter filter) {
+    public static List<Rows.Row> rows(String documentId, Visibility.Condition visible, Visibility.Condition visibleReplies, Filter filter) {
         return query("""
                 select a.id, a.paragraph_id, a.start_offset, a.end_offset, a.quote, a.prefix, a.suffix, a.comment, a.author,
                        a.author_name, a.group_id, a.hidden, a.withdrawn, a.anchor, a.created, a.updated, a.version, %s as tags
@@ -68,7 +68,7 @@ public class Annotation extends PanacheEntityBase {
      * The columns the reading page needs, in reading order (paragraph, then position): no quote or context (the page has
      * the text), the first {@code excerpt} characters of the comment, and the number of replies the reader may see.
      */
-    public static List<Tuple> compactRows(String documentId, Visibility.Condition visible, Visibility.Condition visibleReplies,
+    public static List<Rows.Row> compactRows(String documentId, Visibility.Condition visible, Visibility.Condition visibleReplies,
             Filter filter, int excerpt) {
         // tags and reply counts aggregated once for the document and joined, not looked up per row: 5,000 rows stay one pass
         return query("""
@@ -93,7 +93,7 @@ public class Annotation extends PanacheEntityBase {
             + " order by t.tag_slug), ',')";
 
     /** {@code visibleReplies} speaks of a reply {@code r} of the annotation {@code a}. */
-    private static List<Tuple> query(String select, String documentId, Visibility.Condition visible, Visibility.Condition visibleReplies,
+    private static List<Rows.Row> query(String select, String documentId, Visibility.Condition visible, Visibility.Condition visibleReplies,
             Filter filter, String order) {
         StringBuilder sql = new StringBuilder(select).append(" where a.document_id = :doc and ").append(visible.sql());
         Map<String, Object> parameters = new HashMap<>(visible.and(visibleReplies).parameters());
@@ -126,11 +126,9 @@ public class Annotation extends PanacheEntityBase {
                     "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         sql.append(" order by ").append(order);
-        var query = getEntityManager().createNativeQuery(sql.toString(), Tuple.class);
+        var query = getEntityManager().createNativeQuery(sql.toString());
         parameters.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = query.getResultList();
-        return rows;
+        return Rows.of(query);
     }
 
     private interface Narrowing {

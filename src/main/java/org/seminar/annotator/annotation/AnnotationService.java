@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +21,7 @@ import org.seminar.annotator.document.Document;
 import org.seminar.annotator.group.SeminarGroups;
 import org.seminar.annotator.storage.GroupCommit;
 import org.seminar.annotator.storage.Ids;
+import org.seminar.annotator.storage.Rows;
 import org.seminar.annotator.storage.SqlValues;
 import org.seminar.annotator.storage.Versions;
 import org.seminar.annotator.tag.TagService;
@@ -76,10 +76,10 @@ public class AnnotationService {
     @Transactional
     public List<AnnotationViews.AnnotationView> list(String documentId, Filter filter, Reader reader) {
         documentAccess.check(documentId, reader.admin(), reader.groupIds());
-        List<Tuple> rows = Annotation.rows(documentId, visibility.annotations("a", reader), visibility.replies("r", "a", reader),
+        List<Rows.Row> rows = Annotation.rows(documentId, visibility.annotations("a", reader), visibility.replies("r", "a", reader),
                 query(filter));
         Map<String, Visibility.Subject> subjects = new LinkedHashMap<>();
-        for (Tuple row : rows) {
+        for (Rows.Row row : rows) {
             subjects.put(row.get("id", String.class), new Visibility.Subject(documentId, row.get("group_id", String.class),
                     row.get("author", String.class), row.get("hidden", Boolean.class)));
         }
@@ -93,7 +93,7 @@ public class AnnotationService {
             }
         }
         List<AnnotationViews.AnnotationView> views = new ArrayList<>(rows.size());
-        for (Tuple row : rows) {
+        for (Rows.Row row : rows) {
             String id = row.get("id", String.class);
             String tagList = row.get("tags", String.class);
             String comment = Boolean.TRUE.equals(row.get("withdrawn")) ? null : row.get("comment", String.class);

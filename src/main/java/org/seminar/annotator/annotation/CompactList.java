@@ -1,11 +1,11 @@
 package org.seminar.annotator.annotation;
 
-import jakarta.persistence.Tuple;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.seminar.annotator.storage.Rows;
 import org.seminar.annotator.tag.TagService;
 
 /**
@@ -39,7 +39,7 @@ public record CompactList(List<String> fields, List<TagService.TagView> tags, Li
     public record Person(String username, String name) {
     }
 
-    static CompactList of(List<Tuple> rows, List<TagService.TagView> codebook) {
+    static CompactList of(List<Rows.Row> rows, List<TagService.TagView> codebook) {
         List<TagService.TagView> tags = new ArrayList<>(codebook);
         Map<String, Integer> tagIndex = new HashMap<>();
         for (int i = 0; i < tags.size(); i++) {
@@ -48,7 +48,7 @@ public record CompactList(List<String> fields, List<TagService.TagView> tags, Li
         Map<Person, Integer> people = new LinkedHashMap<>();
         Map<String, Integer> paragraphs = new LinkedHashMap<>();
         List<Object[]> annotations = new ArrayList<>(rows.size());
-        for (Tuple row : rows) {
+        for (Rows.Row row : rows) {
             String tagList = row.get("tags", String.class);
             String[] slugs = tagList == null || tagList.isEmpty() ? new String[0] : tagList.split(",");
             int[] tagRefs = new int[slugs.length];

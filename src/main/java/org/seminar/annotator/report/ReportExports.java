@@ -3,7 +3,6 @@ package org.seminar.annotator.report;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +18,7 @@ import org.seminar.annotator.annotation.Reader;
 import org.seminar.annotator.annotation.Visibility;
 import org.seminar.annotator.document.Document;
 import org.seminar.annotator.group.SeminarGroups;
+import org.seminar.annotator.storage.Rows;
 import org.seminar.annotator.storage.SqlValues;
 import org.seminar.annotator.tag.TagService;
 import org.seminar.annotator.webannotation.WebAnnotations;
@@ -67,7 +67,7 @@ public class ReportExports {
             sql.append(" and a.author = :author");
         }
         sql.append(" order by p.number, a.start_offset, a.created, a.id");
-        var q = replyVisible.bind(visible.bind(em.createNativeQuery(sql.toString(), Tuple.class))).setParameter("doc", documentId)
+        var q = replyVisible.bind(visible.bind(em.createNativeQuery(sql.toString()))).setParameter("doc", documentId)
                 .setParameter("groups", groupIds);
         if (filter.tag() != null && !filter.tag().isBlank()) {
             q.setParameter("tag", filter.tag());
@@ -75,9 +75,7 @@ public class ReportExports {
         if (filter.author() != null && !filter.author().isBlank()) {
             q.setParameter("author", filter.author());
         }
-        @SuppressWarnings("unchecked")
-        List<Tuple> result = q.getResultList();
-        return result.stream().map(r -> {
+        return Rows.of(q).stream().map(r -> {
             String tagList = r.get("tags", String.class);
             return new Row(r.get("id", String.class), r.get("heading", String.class), r.get("paragraph_id", String.class),
                     r.get("number", Number.class).intValue(), r.get("text", String.class), r.get("start_offset", Number.class).intValue(),
@@ -101,12 +99,11 @@ public class ReportExports {
             return replies;
         }
         Visibility.Condition replyVisible = visibility.replies("r", "a", reader);
-        @SuppressWarnings("unchecked")
-        List<Tuple> replyRows = replyVisible.bind(em.createNativeQuery("""
+        List<Rows.Row> replyRows = Rows.of(replyVisible.bind(em.createNativeQuery("""
                 select r.annotation_id, r.id, r.comment, r.author, r.author_name, r.created, r.updated
                 from reply r join annotation a on a.id = r.annotation_id
-                where r.annotation_id in (:ids) and not r.hidden and %s order by r.created, r.id""".formatted(replyVisible.sql()), Tuple.class))
-                .setParameter("ids", rows.stream().map(Row::id).toList()).getResultList();
+                where r.annotation_id in (:ids) and not r.hidden and %s order by r.created, r.id""".formatted(replyVisible.sql())))
+                .setParameter("ids", rows.stream().map(Row::id).toList()));
         replyRows.forEach(r -> replies.computeIfAbsent(r.get("annotation_id", String.class), k -> new ArrayList<>())
                 .add(new ReplyRow(r.get("id", String.class), r.get("comment", String.class), r.get("author", String.class),
                         r.get("author_name", String.class), SqlValues.instant(r.get("created")), SqlValues.instant(r.get("updated")))));

@@ -20,6 +20,7 @@ import org.seminar.annotator.annotation.Reader;
 import org.seminar.annotator.annotation.Visibility;
 import org.seminar.annotator.document.Document;
 import org.seminar.annotator.group.SeminarGroups;
+import org.seminar.annotator.storage.Rows;
 import org.seminar.annotator.tag.TagService;
 import org.seminar.annotator.web.ProblemException;
 
@@ -101,7 +102,7 @@ public class ReportService {
         // reviewers: annotation totals
         Map<String, String> names = new TreeMap<>();
         Map<String, Long> totals = new HashMap<>();
-        for (Tuple row : rows("""
+        for (Rows.Row row : rows("""
                 select a.author, max(a.author_name) as name, count(*) as n from annotation a
                 where a.document_id = :doc and a.group_id = :group and not a.hidden and not a.withdrawn %s group by a.author""", documentId, groupId, tag, author, reader)) {
             names.put(row.get("author", String.class), row.get("name", String.class));
@@ -114,7 +115,7 @@ public class ReportService {
         Map<String, TagFigures> tagFigures = new LinkedHashMap<>();
         Set<AgreementMatrix.Applied> applied = new HashSet<>();
         Set<String> annotators = new TreeSet<>();
-        for (Tuple row : rows("""
+        for (Rows.Row row : rows("""
                 with base as materialized (
                          select a.author, a.paragraph_id, a.start_offset s, a.end_offset e, t.tag_slug
                          from annotation a join annotation_tag t on t.annotation_id = a.id
@@ -220,7 +221,7 @@ public class ReportService {
     }
 
     /** Rows of a query over the group's annotations {@code a} that the reader may see and moderation left in. */
-    private List<Tuple> rows(String sqlWithFilterSlot, String documentId, String groupId, String tag, String author, Reader reader) {
+    private List<Rows.Row> rows(String sqlWithFilterSlot, String documentId, String groupId, String tag, String author, Reader reader) {
         Visibility.Condition visible = visibility.annotations("a", reader);
         StringBuilder filters = new StringBuilder(" and ").append(visible.sql());
         if (tag != null) {
@@ -229,7 +230,7 @@ public class ReportService {
         if (author != null) {
             filters.append(" and a.author = :author");
         }
-        Query q = visible.bind(em.createNativeQuery(sqlWithFilterSlot.formatted(filters), Tuple.class)).setParameter("doc", documentId)
+        Query q = visible.bind(em.createNativeQuery(sqlWithFilterSlot.formatted(filters))).setParameter("doc", documentId)
                 .setParameter("group", groupId);
         if (tag != null) {
             q.setParameter("tag", tag);
@@ -237,7 +238,7 @@ public class ReportService {
         if (author != null) {
             q.setParameter("author", author);
         }
-        return list(q);
+        return Rows.of(q);
     }
 
     @SuppressWarnings("unchecked")
