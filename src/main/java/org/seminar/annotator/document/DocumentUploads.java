@@ -67,8 +67,8 @@ public class DocumentUploads {
             throw ProblemException.badField("body", whenEmpty);
         }
         if (body.length > MAX_BYTES) {
-            throw new ProblemException(413, "Document too large", "body: is larger than 5 MB",
-                    List.of(new Problem.FieldError("body", "is larger than 5 MB")));
+            String tooLarge = "is larger than " + MAX_BYTES / (1024 * 1024) + " MB";
+            throw new ProblemException(413, "Document too large", "body: " + tooLarge, List.of(new Problem.FieldError("body", tooLarge)));
         }
     }
 
