@@ -13,7 +13,7 @@ start_app() {
   [ "${FRESH:-1}" = 1 ] && rm -rf "$BENCH_DATA"
   mkdir -p "$BENCH_DATA"
   (cd "$ROOT" && exec java -Xmx1g ${BENCH_JAVA_OPTS:-} -Dquarkus.http.port="$APP_PORT" -Dannotator.local.data-dir="$BENCH_DATA" \
-      -Dannotator.local.keycloak-port="$KC_PORT" -jar target/quarkus-app/quarkus-run.jar >"$BENCH_DATA/app.log" 2>&1) &
+      -Dannotator.local.enabled=true -Dannotator.local.keycloak-port="$KC_PORT" -jar target/quarkus-app/quarkus-run.jar >"$BENCH_DATA/app.log" 2>&1) &
   APP_PID=$!
   trap 'kill $APP_PID 2>/dev/null; wait $APP_PID 2>/dev/null || true' EXIT
   for _ in $(seq 1 240); do

@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -33,6 +33,7 @@ import org.seminar.annotator.account.UserAdministration;
 import org.seminar.annotator.audit.AdminLog;
 import org.seminar.annotator.config.AnnotatorConfig;
 import org.seminar.annotator.group.GroupAdministration;
+import org.seminar.annotator.web.Flash;
 import org.seminar.annotator.web.ParameterRules;
 import org.seminar.annotator.web.ProblemException;
 
@@ -83,15 +84,17 @@ public class AdminPageResource {
     CodebookImport codebookImport;
     @Inject
     CurrentUser admin;
+    @Inject
+    Flash flashScope;
 
     @GET
-    public Response usersPage(@QueryParam("search") String search, @QueryParam("first") String first, @QueryParam("flash") String flash) {
+    public Response usersPage(@QueryParam("search") String search, @QueryParam("first") String first, @CookieParam(Flash.COOKIE) String flash) {
         Integer start = ParameterRules.integer("first", first, 0, Integer.MAX_VALUE);
         return page(() -> {
             int from = start == null ? 0 : start;
             List<AccountViews.UserView> found = users.list(search, from, config.admin().pageSize() + 1);
             return Templates.users(found.subList(0, Math.min(config.admin().pageSize(), found.size())), search == null ? "" : search, from,
-                    config.admin().pageSize(), found.size() > config.admin().pageSize(), groups.list(), flash, null);
+                    config.admin().pageSize(), found.size() > config.admin().pageSize(), groups.list(), flashScope.read(flash), null);
         });
     }
 
@@ -112,8 +115,8 @@ public class AdminPageResource {
 
     @GET
     @Path("users/{id}")
-    public Response userPage(@PathParam("id") String id, @QueryParam("flash") String flash) {
-        return page(() -> Templates.user(users.get(id), groups.list(), flash, null));
+    public Response userPage(@PathParam("id") String id, @CookieParam(Flash.COOKIE) String flash) {
+        return page(() -> Templates.user(users.get(id), groups.list(), flashScope.read(flash), null));
     }
 
     @POST
@@ -143,8 +146,8 @@ public class AdminPageResource {
 
     @GET
     @Path("groups")
-    public Response groupsPage(@QueryParam("flash") String flash) {
-        return page(() -> Templates.groups(groups.list(), flash, null));
+    public Response groupsPage(@CookieParam(Flash.COOKIE) String flash) {
+        return page(() -> Templates.groups(groups.list(), flashScope.read(flash), null));
     }
 
     @POST
@@ -204,8 +207,8 @@ public class AdminPageResource {
 
     @GET
     @Path("codebook")
-    public Response codebookPage(@QueryParam("flash") String flash) {
-        return codebookPage(200, null, null, null, flash, null);
+    public Response codebookPage(@CookieParam(Flash.COOKIE) String flash) {
+        return codebookPage(200, null, null, null, flashScope.read(flash), null);
     }
 
     /** Step one: the file's preview (the file travels on in the form); step two (confirm) creates the tags. */
@@ -282,7 +285,7 @@ public class AdminPageResource {
         }
     }
 
-    private static Response redirect(String path, String flash) {
-        return Response.seeOther(URI.create(path + "?flash=" + URLEncoder.encode(flash, StandardCharsets.UTF_8))).build();
+    private Response redirect(String path, String message) {
+        return flashScope.redirect(path, message);
     }
 }

@@ -96,6 +96,8 @@ public class Annotation extends PanacheEntityBase {
     private static List<Rows.Row> query(String select, String documentId, Visibility.Condition visible, Visibility.Condition visibleReplies,
             Filter filter, String order) {
         StringBuilder sql = new StringBuilder(select).append(" where a.document_id = :doc and ").append(visible.sql());
+        // the replies' condition is part of the statement only in the select and the text filter: its parameters go
+        // with it, and a parameter the statement does not name is not bound (Hibernate refuses those)
         Map<String, Object> parameters = new HashMap<>(visible.and(visibleReplies).parameters());
         parameters.put("doc", documentId);
         // each filter given: its condition and its parameter together
@@ -126,8 +128,13 @@ public class Annotation extends PanacheEntityBase {
                     "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         sql.append(" order by ").append(order);
-        var query = getEntityManager().createNativeQuery(sql.toString());
-        parameters.forEach(query::setParameter);
+        String statement = sql.toString();
+        var query = getEntityManager().createNativeQuery(statement);
+        parameters.forEach((name, value) -> {
+            if (statement.contains(":" + name)) {
+                query.setParameter(name, value);
+            }
+        });
         return Rows.of(query);
     }
 

@@ -1,6 +1,9 @@
 package org.seminar.annotator.annotation;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
@@ -8,18 +11,35 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.UrlSanitizer;
 
 /**
  * Comments and replies are CommonMark (commonmark-java), rendered once here for every place that
- * shows them: raw HTML in a comment is shown as text, only http(s) and mailto links survive and
- * open without the page's context, and images become links (the page loads nothing from elsewhere).
+ * shows them: raw HTML in a comment is shown as text; a link survives only when it is absolute and
+ * its scheme is http, https or mailto (no {@code data:}, {@code javascript:}, {@code vbscript:},
+ * relative or scheme-relative {@code //host} addresses: those links become their text), and it opens
+ * without the page's context; images become such links, so a page never loads anything from elsewhere.
  */
 public final class Comments {
 
     /** The ASCII characters besides letters and digits that {@link #isPlainProse} lets through. */
     private static final String PLAIN_ASCII = " ,.;:?'\"()/%";
     private static final Parser PARSER = Parser.builder().build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).softbreak("<br>\n")
+    /** The schemes a link in a comment may have. */
+    static final Set<String> LINK_SCHEMES = Set.of("http", "https", "mailto");
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
+            .urlSanitizer(new UrlSanitizer() {
+                @Override
+                public String sanitizeLinkUrl(String url) {
+                    return allowedLink(url) ? url : "";
+                }
+
+                @Override
+                public String sanitizeImageUrl(String url) {
+                    return ""; // images are turned into links before rendering; none is ever loaded
+                }
+            })
+            .softbreak("<br>\n")
             .attributeProviderFactory(context -> (node, tag, attributes) -> {
                 if (node instanceof Link) {
                     attributes.putAll(Map.of("rel", "noopener noreferrer nofollow"));
@@ -44,6 +64,7 @@ public final class Comments {
     /** The comment through the CommonMark parser and renderer. */
     static String rendered(String markdown) {
         Node document = PARSER.parse(markdown);
+        List<Node> links = new ArrayList<>();
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Image image) {
@@ -52,9 +73,49 @@ public final class Comments {
                 link.appendChild(child != null ? child : new Text(image.getDestination()));
                 image.insertBefore(link);
                 image.unlink();
+                links.add(link);
+            }
+
+            @Override
+            public void visit(Link link) {
+                links.add(link);
+                visitChildren(link);
             }
         });
+        for (Node node : links) {
+            Link link = (Link) node;
+            if (!allowedLink(link.getDestination())) {
+                // the words stay, the address goes: what the author wrote is still read, nothing opens
+                if (link.getFirstChild() == null) {
+                    link.insertBefore(new Text(link.getDestination()));
+                }
+                while (link.getFirstChild() != null) {
+                    link.insertBefore(link.getFirstChild());
+                }
+                link.unlink();
+            }
+        }
         return RENDERER.render(document).strip();
+    }
+
+    /**
+     * Whether a link's address may be followed from a comment: an absolute URL whose scheme is one of
+     * {@link #LINK_SCHEMES} (browsers ignore tabs, line breaks and leading spaces in a scheme: so does this check).
+     */
+    static boolean allowedLink(String destination) {
+        if (destination == null) {
+            return false;
+        }
+        String url = destination.replaceAll("[\\u0000-\\u0020\\u007f]", "");
+        int colon = url.indexOf(':');
+        if (colon <= 0) {
+            return false; // relative, scheme-relative (//host) or empty
+        }
+        String scheme = url.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
+        if (!LINK_SCHEMES.contains(scheme)) {
+            return false;
+        }
+        return !scheme.startsWith("http") || url.startsWith("//", colon + 1) && url.length() > colon + 3;
     }
 
     /**

@@ -120,6 +120,9 @@ public class Visibility {
 
     // ---- in SQL -----------------------------------------------------------------------------
 
+    /** What someone in no seminar group (and no admin) sees of annotations and replies. */
+    private static final Condition NOTHING = new Condition("false", Map.of());
+
     /** An SQL condition and the parameters it needs. */
     public record Condition(String sql, Map<String, Object> parameters) {
         public <Q extends Query> Q bind(Q query) {
@@ -143,7 +146,7 @@ public class Visibility {
             return new Condition("true", Map.of());
         }
         if (reader.groupIds().isEmpty()) {
-            return new Condition("false", Map.of());
+            return NOTHING;
         }
         return new Condition("(" + a + ".group_id in (:visibility_groups) and (" + a + ".author = :visibility_reader or (not " + a
                 + ".hidden and " + notBlind(a) + ")))",
@@ -154,6 +157,9 @@ public class Visibility {
     public Condition replies(String r, String a, Reader reader) {
         if (reader.admin()) {
             return new Condition("true", Map.of());
+        }
+        if (reader.groupIds().isEmpty()) {
+            return NOTHING; // no parameters either: a statement that leaves the condition out still binds
         }
         return annotations(a, reader).and(new Condition("(" + r + ".author = :visibility_reader or (not " + r + ".hidden and "
                 + notBlind(a) + "))", Map.of("visibility_reader", reader.username())));

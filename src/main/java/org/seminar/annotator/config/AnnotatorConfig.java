@@ -39,6 +39,23 @@ public interface AnnotatorConfig {
     Writes writes();
 
     interface Local {
+        /**
+         * Local mode: the app runs its own PostgreSQL and Keycloak (with the demo realm) for the settings that are not
+         * given. Off unless asked for ({@code ANNOTATOR_LOCAL_ENABLED=true}; the README's first command asks): without
+         * it a missing database or OIDC setting stops the start with the variable named, so a deployment that forgot
+         * one never runs on a throw-away database or on demo accounts.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Folder holding the PostgreSQL binaries archive ({@code postgres-linux-x86_64.txz}) that the build unpacks. */
+        @WithDefault("target/postgres")
+        String postgresBinaries();
+
+        /** The demo realm imported into the local Keycloak on its first start. */
+        @WithDefault("docker/keycloak/seminar-realm.json")
+        String realmFile();
+
         /** Folder of the embedded PostgreSQL ({@code postgres/}) and the local Keycloak ({@code keycloak/}). */
         @WithDefault("data")
         String dataDir();

@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.seminar.annotator.account.CurrentUser;
 import org.seminar.annotator.account.Roles;
 import org.seminar.annotator.config.AnnotatorConfig;
+import org.seminar.annotator.web.Flash;
 import org.seminar.annotator.web.ProblemException;
 
 /** The documents list (with the import form for admins) and the paragraph-by-paragraph reading view. */
@@ -43,6 +44,8 @@ public class DocumentPageResource {
     }
 
     @Inject
+    Flash flashScope;
+    @Inject
     AnnotatorConfig config;
     @Inject
     DocumentService documents;
@@ -54,8 +57,8 @@ public class DocumentPageResource {
     DocumentAdministration administration;
 
     @GET
-    public TemplateInstance list(@jakarta.ws.rs.QueryParam("flash") String flash) {
-        return Templates.list(documents.list(), null, flash);
+    public TemplateInstance list(@jakarta.ws.rs.CookieParam(Flash.COOKIE) String flash) {
+        return Templates.list(documents.list(), null, flashScope.read(flash));
     }
 
     /** An admin's page for one document: title, groups, due date, archive; and the way to deletion. */
@@ -104,9 +107,8 @@ public class DocumentPageResource {
                 + " and " + gone.replies() + (gone.replies() == 1 ? " reply." : " replies."));
     }
 
-    private static Response flash(String message) {
-        return Response.seeOther(URI.create("/documents?flash="
-                + java.net.URLEncoder.encode(message, java.nio.charset.StandardCharsets.UTF_8))).build();
+    private Response flash(String message) {
+        return flashScope.redirect("/documents", message);
     }
 
     private static Document notFound(String id) {

@@ -1,7 +1,6 @@
 package org.seminar.annotator.local;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,14 +16,12 @@ import org.jboss.logging.Logger;
 
 /**
  * A real Keycloak server run from the official distribution that the build unpacks, with its
- * database in a fixed data folder and the demo realm imported on first start. Used when no OIDC
- * server is configured.
+ * database in a fixed data folder and the demo realm imported on first start. Used in local mode
+ * when no OIDC server is configured, and by the tests.
  */
 public final class LocalKeycloak implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LocalKeycloak.class);
-    /** The realm file is packaged from {@code docker/keycloak}, where the compose file reads it too. */
-    public static final String REALM_RESOURCE = "keycloak/seminar-realm.json";
     public static final String REALM = "seminar";
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(4);
 
@@ -40,7 +37,7 @@ public final class LocalKeycloak implements AutoCloseable {
      * Starts Keycloak on {@code port} and waits until the demo realm answers. Processes that an
      * earlier, killed run left behind on the same data folder are stopped first.
      */
-    public static LocalKeycloak start(Path home, Path dataDir, int port) {
+    public static LocalKeycloak start(Path home, Path realmFile, Path dataDir, int port) {
         Path kcHome = home.toAbsolutePath().normalize();
         Path data = dataDir.toAbsolutePath().normalize();
         Path kcScript = kcHome.resolve("bin/kc.sh");
@@ -60,7 +57,7 @@ public final class LocalKeycloak implements AutoCloseable {
                 throw new IllegalStateException("Port " + port + " is taken by another program; stop it or set"
                         + " ANNOTATOR_LOCAL_KEYCLOAK_PORT to a free port");
             }
-            copyRealm(kcHome.resolve("data/import"));
+            copyRealm(realmFile, kcHome.resolve("data/import"));
             ProcessBuilder builder = new ProcessBuilder(List.of(kcScript.toString(), "start-dev",
                     "--http-port=" + port,
                     "--http-host=127.0.0.1",
@@ -87,14 +84,14 @@ public final class LocalKeycloak implements AutoCloseable {
         }
     }
 
-    private static void copyRealm(Path importDir) throws IOException {
-        Files.createDirectories(importDir);
-        try (InputStream realm = LocalKeycloak.class.getClassLoader().getResourceAsStream(REALM_RESOURCE)) {
-            if (realm == null) {
-                throw new IllegalStateException("Realm file " + REALM_RESOURCE + " is missing from the class path");
-            }
-            Files.copy(realm, importDir.resolve("seminar-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+    /** The demo realm lives in {@code docker/keycloak}, where the compose file reads it too; it is not in the app. */
+    private static void copyRealm(Path realmFile, Path importDir) throws IOException {
+        if (!Files.isRegularFile(realmFile)) {
+            throw new IllegalStateException("No realm file at " + realmFile.toAbsolutePath()
+                    + ": start the app from the repository root, or set ANNOTATOR_LOCAL_REALM_FILE");
         }
+        Files.createDirectories(importDir);
+        Files.copy(realmFile, importDir.resolve("seminar-realm.json"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private void awaitRealm(Path data) {

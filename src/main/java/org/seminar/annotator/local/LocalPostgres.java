@@ -9,12 +9,16 @@ import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
- * A real PostgreSQL 17 server run from the binaries on the class path, keeping its data in a fixed
- * folder so that it survives restarts. Used when no database URL is configured.
+ * A real PostgreSQL 17 server run from the binaries archive the build unpacks beside the app (never
+ * inside it), keeping its data in a fixed folder so that it survives restarts. Used in local mode
+ * when no database URL is configured, and by the tests.
  */
 public final class LocalPostgres implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LocalPostgres.class);
+
+    /** The one archive of the zonky binaries jar for this machine (linux, x86_64), as the build unpacks it. */
+    static final String ARCHIVE = "postgres-linux-x86_64.txz";
 
     private final EmbeddedPostgres server;
 
@@ -22,13 +26,22 @@ public final class LocalPostgres implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts the server on the given port (0 picks a free one) with its data in {@code dataDir}. */
-    public static LocalPostgres start(Path dataDir, int port) {
+    /**
+     * Starts the server on the given port (0 picks a free one) with its data in {@code dataDir}, from the archive
+     * {@code postgres-linux-x86_64.txz} in {@code binaries}.
+     */
+    public static LocalPostgres start(Path binaries, Path dataDir, int port) {
+        Path archive = binaries.toAbsolutePath().normalize().resolve(ARCHIVE);
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException("No PostgreSQL binaries at " + archive
+                    + ": build the project first (./mvnw -DskipTests package), or set QUARKUS_DATASOURCE_JDBC_URL");
+        }
         try {
             Path dir = dataDir.toAbsolutePath().normalize();
             Files.createDirectories(dir);
             stopOrphanedPostmaster(dir);
             EmbeddedPostgres server = EmbeddedPostgres.builder()
+                    .setPgBinaryResolver((system, hardware) -> Files.newInputStream(archive))
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)

@@ -16,17 +16,17 @@ public final class LocalServices {
     private LocalServices() {
     }
 
-    public static synchronized LocalPostgres postgres(Path dataDir, int port) {
+    public static synchronized LocalPostgres postgres(Path binaries, Path dataDir, int port) {
         if (postgres == null) {
-            postgres = LocalPostgres.start(dataDir, port);
+            postgres = LocalPostgres.start(binaries, dataDir, port);
             registerShutdownHook();
         }
         return postgres;
     }
 
-    public static synchronized LocalKeycloak keycloak(Path home, Path dataDir, int port) {
+    public static synchronized LocalKeycloak keycloak(Path home, Path realmFile, Path dataDir, int port) {
         if (keycloak == null) {
-            keycloak = LocalKeycloak.start(home, dataDir, port);
+            keycloak = LocalKeycloak.start(home, realmFile, dataDir, port);
             registerShutdownHook();
         }
         return keycloak;

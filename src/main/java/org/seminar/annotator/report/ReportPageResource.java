@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.jboss.resteasy.reactive.RestForm;
+import org.seminar.annotator.web.Flash;
 import org.seminar.annotator.annotation.BlindModes;
 import org.seminar.annotator.annotation.Readers;
 
@@ -30,6 +32,8 @@ public class ReportPageResource {
     }
 
     @Inject
+    Flash flashScope;
+    @Inject
     ReportPages pages;
     @Inject
     FinishedMarks finishedMarks;
@@ -40,8 +44,8 @@ public class ReportPageResource {
 
     @GET
     public TemplateInstance page(@PathParam("id") String id, @QueryParam("group") String group, @QueryParam("tag") String tag,
-            @QueryParam("author") String author, @QueryParam("flash") String flash) {
-        return Templates.report(pages.page(id, new ReportService.Filter(group, tag, author), readers.current(), flash));
+            @QueryParam("author") String author, @CookieParam(Flash.COOKIE) String flash) {
+        return Templates.report(pages.page(id, new ReportService.Filter(group, tag, author), readers.current(), flashScope.read(flash)));
     }
 
     /** The finished button: marks or unmarks the document for the group, then back to the report. */
@@ -62,7 +66,6 @@ public class ReportPageResource {
         blindModes.set(id, new BlindModes.Switch(group, on), readers.current());
         String flash = on ? "Blind mode is on for " + group + ": its reviewers now see only their own work, and agreement waits for the reveal."
                 : "Revealed: the reviewers of " + group + " see each other's work and the agreement again.";
-        return Response.seeOther(URI.create("/documents/" + id + "/report?" + ReportPages.param("group", group)
-                + ReportPages.param("flash", flash))).build();
+        return flashScope.redirect("/documents/" + id + "/report?" + ReportPages.param("group", group), flash);
     }
 }

@@ -1,6 +1,7 @@
 package org.seminar.annotator.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -55,8 +56,7 @@ public class ErrorResponses {
                 .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
                 .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return respond(request, headers, 400, "Invalid request", detail, errors);
+        return respond(request, headers, 400, "Invalid request", Problem.summary(errors), errors);
     }
 
     /** Wrong JSON types ({@code "start":"a"}): more specific than Quarkus's built-in mapper, so this one answers. */
@@ -73,6 +73,10 @@ public class ErrorResponses {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, HttpServerRequest request, HttpHeaders headers) {
+        if (e instanceof StreamConstraintsException) {
+            return respond(request, headers, 413, "Request body too large", "The JSON body has more values or nesting than any request "
+                    + "of this API needs (" + e.getOriginalMessage() + ").", List.of(new Problem.FieldError("body", "is too large")));
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -113,7 +117,7 @@ public class ErrorResponses {
             List<Problem.FieldError> errors) {
         String path = request.path();
         if (Paths.isApi(path) || !wantsHtml(headers)) {
-            Problem body = new Problem("about:blank", title, status, detail, path, errors);
+            Problem body = Problem.of(title, status, detail, path, errors);
             Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
             if (status == 401) {
                 builder.header("WWW-Authenticate", "Bearer realm=\"seminar\"");

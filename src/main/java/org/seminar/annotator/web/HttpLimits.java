@@ -62,8 +62,7 @@ public class HttpLimits {
         String path = context.request().path();
         String body;
         try {
-            body = json.writeValueAsString(new Problem("about:blank", title, status, detail,
-                    path == null || path.length() > 200 ? null : path, List.of()));
+            body = json.writeValueAsString(Problem.of(title, status, detail, path == null || path.length() > 200 ? null : path, List.of()));
         } catch (JsonProcessingException e) {
             body = "{\"title\":\"" + title + "\",\"status\":" + status + "}";
         }

@@ -1,5 +1,6 @@
 package org.seminar.annotator.web;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -17,8 +18,14 @@ import jakarta.inject.Singleton;
 @Singleton
 public class JsonStrictness implements ObjectMapperCustomizer {
 
+    /** The most JSON tokens one body may have: far above any request (and any Keycloak answer read with this mapper). */
+    static final long MAX_TOKENS = 1_000_000;
+
     @Override
     public void customize(ObjectMapper mapper) {
+        // bounded work per body: no request of the API has more than a few thousand values (refused as 413)
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxTokenCount(MAX_TOKENS).maxNestingDepth(64).build());
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

@@ -21,8 +21,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException badFields(List<Problem.FieldError> errors) {
-        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("Invalid request");
-        return new ProblemException(400, "Invalid request", detail, errors);
+        return new ProblemException(400, "Invalid request", Problem.summary(errors), errors);
     }
 
     public static ProblemException notFound(String detail) {

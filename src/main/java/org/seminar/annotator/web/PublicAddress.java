@@ -42,16 +42,35 @@ public class PublicAddress {
         return "http://localhost:" + request.localAddress().port();
     }
 
-    /** Whether a URL (an {@code Origin} or {@code Referer}) has exactly the scheme, host and port of the public address. */
-    public boolean sameOrigin(String url, HttpServerRequest request) {
+    /**
+     * Whether an {@code Origin} header is exactly the public address's origin: scheme, host and port (the default port
+     * may be left out), nothing else: no user information ({@code http://evil@localhost:8080}), path or trailing slash.
+     */
+    public boolean sameOrigin(String origin, HttpServerRequest request) {
+        URI candidate = parsed(origin);
+        return candidate != null && candidate.getRawPath() != null && candidate.getRawPath().isEmpty()
+                && candidate.getRawQuery() == null && candidate.getRawFragment() == null && sameAuthority(candidate, request);
+    }
+
+    /** Whether a {@code Referer} is a page at the public address's origin (a path is allowed; user information is not). */
+    public boolean samePage(String referer, HttpServerRequest request) {
+        URI candidate = parsed(referer);
+        return candidate != null && sameAuthority(candidate, request);
+    }
+
+    private boolean sameAuthority(URI candidate, HttpServerRequest request) {
+        URI own = URI.create(baseUrl(request));
+        return candidate.getScheme() != null && candidate.getHost() != null && candidate.getRawUserInfo() == null
+                && candidate.getRawAuthority() != null && !candidate.getRawAuthority().contains("@")
+                && candidate.getScheme().equalsIgnoreCase(own.getScheme()) && candidate.getHost().equalsIgnoreCase(own.getHost())
+                && port(candidate) == port(own);
+    }
+
+    private static URI parsed(String url) {
         try {
-            URI candidate = URI.create(url);
-            URI own = URI.create(baseUrl(request));
-            return candidate.getScheme() != null && candidate.getHost() != null
-                    && candidate.getScheme().equalsIgnoreCase(own.getScheme()) && candidate.getHost().equalsIgnoreCase(own.getHost())
-                    && port(candidate) == port(own);
-        } catch (IllegalArgumentException e) {
-            return false;
+            return url == null ? null : new URI(url);
+        } catch (java.net.URISyntaxException e) {
+            return null;
         }
     }
 

@@ -32,10 +32,10 @@ public class SessionCsrfFilter {
         if (!Paths.hasSessionCookie(context.getHeaderString(HttpHeaders.COOKIE))) {
             return Optional.empty();
         }
-        String source = Optional.ofNullable(context.getHeaderString("Origin"))
-                .filter(o -> !o.equals("null"))
-                .orElse(context.getHeaderString("Referer"));
-        if (source != null && address.sameOrigin(source, request)) {
+        String origin = context.getHeaderString("Origin");
+        boolean fromHere = origin != null && !origin.equals("null") ? address.sameOrigin(origin, request)
+                : address.samePage(context.getHeaderString("Referer"), request);
+        if (fromHere) {
             return Optional.empty();
         }
         return Optional.of(ErrorResponses.respond(request, headers, 403, "Cross-site request refused",

@@ -34,6 +34,25 @@ class CommentsTest {
         assertNull(Comments.html(null));
     }
 
+    @Test
+    void linksAndImagesLeadOnlyToHttpHttpsOrMailto() {
+        List<String> refused = List.of("[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+                "![x](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)", "<data:text/html,hi>", "[x](javascript:alert(1))",
+                "[x](JaVaScRiPt:alert(1))", "[x](java\tscript:alert(1))", "[x](vbscript:msgbox(1))", "[x](//evil.example/a)",
+                "[x](/documents/secret)", "[x](evil.example)", "[x](file:///etc/passwd)", "[x](http:evil.example)",
+                "[x][r]\n\n[r]: data:text/html,hi", "![](data:text/html,hi)");
+        for (String comment : refused) {
+            String html = Comments.html(comment);
+            assertFalse(html.contains("href") || html.contains("src="), comment + " -> " + html);
+        }
+        assertEquals("<p>x</p>", Comments.html("[x](data:text/html;base64,PHNjcmlwdD4=)"), "the words stay, the address goes");
+        for (String allowed : List.of("https://example.org/a?b=c", "http://example.org", "mailto:teacher@school.example.org",
+                "HTTPS://EXAMPLE.ORG")) {
+            assertTrue(Comments.html("[x](" + allowed + ")").contains("href=\"" + allowed + "\""), allowed);
+        }
+        assertTrue(Comments.html("<https://example.org>").contains("href=\"https://example.org\""));
+    }
+
     /** Plain sentences skip the parser: what they get must be exactly what the parser gives them. */
     @Test
     void plainProseIsRenderedAsTheParserWould() {

@@ -171,6 +171,81 @@ class ReadPathVisibilityTest {
                 .contains(blind.outcome().secrets().get(1)));
     }
 
+    // ---- who asks: in no group, an admin in no group, in several groups ---------------------
+
+    enum Membership {
+        REVIEWER_IN_NO_GROUP, ADMIN_IN_NO_GROUP, REVIEWER_IN_TWO_GROUPS
+    }
+
+    final Map<Membership, String> members = new LinkedHashMap<>();
+    String[] twoGroupsSetup;
+
+    /** One document with an annotation in each seminar group, and an account of each membership (password = username). */
+    synchronized void setUpMemberships() throws Exception {
+        if (twoGroupsSetup != null) {
+            return;
+        }
+        String doc = Documents.importText("Membership\n\nThe reviewers read this paragraph about neutrality together.");
+        String paragraph = Documents.document(doc).getString("sections[0].paragraphs[0].id");
+        String commentA = "comment-group-a-" + System.nanoTime();
+        String commentB = "comment-group-b-" + System.nanoTime();
+        String inA = annotate("reviewer1", doc, paragraph, commentA);
+        String inB = annotate("reviewer4", doc, paragraph, commentB);
+        twoGroupsSetup = new String[] { doc, inA, inB, commentA, commentB };
+        long n = System.nanoTime() % 1_000_000_000L;
+        members.put(Membership.REVIEWER_IN_NO_GROUP, account("nogroup" + n, List.of("reviewer"), List.of()));
+        members.put(Membership.ADMIN_IN_NO_GROUP, "admin");
+        members.put(Membership.REVIEWER_IN_TWO_GROUPS, account("twogroups" + n, List.of("reviewer"), List.of("seminar-a", "seminar-b")));
+        for (String user : members.values()) {
+            browsers.computeIfAbsent(user, u -> {
+                try {
+                    return PageSessions.signedIn(base, u);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+    }
+
+    static String account(String username, List<String> roles, List<String> groups) {
+        given().header("Authorization", Tokens.bearer("admin")).contentType("application/json")
+                .body(Map.of("username", username, "email", username + "@school.example.org", "firstName", "Test", "lastName", "Member",
+                        "password", username, "temporary", false, "roles", roles, "groups", groups))
+                .post("/api/admin/users").then().statusCode(201);
+        return username;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Membership.class)
+    void everyReadPathAnswersWhateverGroupsTheCallerIsIn(Membership membership) throws Exception {
+        setUpMemberships();
+        String user = members.get(membership);
+        Caller caller = new Caller(user, browsers.get(user));
+        String doc = twoGroupsSetup[0];
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, ReadPath> path : readPaths.entrySet()) {
+            String body = path.getValue().read(caller, doc, twoGroupsSetup[1]);
+            if (body.contains("\"status\":5") || body.contains("Internal Server Error") || body.contains("No parameter named")) {
+                failures.add(path.getKey() + " failed: " + body.substring(0, Math.min(300, body.length())));
+            }
+            if (membership == Membership.REVIEWER_IN_NO_GROUP) {
+                for (int i = 1; i < twoGroupsSetup.length; i++) {
+                    if (body.contains(twoGroupsSetup[i])) {
+                        failures.add(path.getKey() + " shows " + twoGroupsSetup[i] + " to someone in no group");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), failures, membership.name());
+        String list = api(caller, "/api/documents/" + doc + "/annotations");
+        boolean seesBoth = membership != Membership.REVIEWER_IN_NO_GROUP;
+        assertEquals(seesBoth, list.contains(twoGroupsSetup[3]) && list.contains(twoGroupsSetup[4]), membership + " sees both groups' work: " + list);
+        for (String filter : List.of("?group=seminar-a", "?author=reviewer1", "?paragraphId=x", "?q=comment")) {
+            int status = given().header("Authorization", Tokens.bearer(user)).get("/api/documents/" + doc + "/annotations" + filter).statusCode();
+            assertTrue(status < 500, membership + " " + filter + " answered " + status);
+        }
+    }
+
     // ---- scenarios --------------------------------------------------------------------------
 
     private Setup setUp(Scenario scenario) {

@@ -57,11 +57,13 @@ public class TestServers implements LauncherSessionListener, TestExecutionListen
         // surefire and failsafe pass it from pom.xml, where the Keycloak version is defined once
         Path keycloakHome = Path.of(System.getProperty("annotator-test.keycloak-home"));
         deleteTree(root);
-        postgres = LocalPostgres.start(root.resolve("postgres"), 0);
+        postgres = LocalPostgres.start(Path.of(System.getProperty("annotator-test.postgres-binaries", "target/postgres")),
+                root.resolve("postgres"), 0);
         System.setProperty("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
         System.setProperty("quarkus.datasource.username", "postgres");
         System.setProperty("quarkus.datasource.password", "postgres");
-        keycloak = LocalKeycloak.start(keycloakHome, root.resolve("keycloak"), FreePort.find());
+        keycloak = LocalKeycloak.start(keycloakHome, Path.of("docker/keycloak/seminar-realm.json"), root.resolve("keycloak"),
+                FreePort.find());
         System.setProperty("quarkus.oidc.auth-server-url", keycloak.realmUrl());
         System.setProperty("quarkus.oidc.credentials.secret", "annotator-secret");
         System.setProperty("quarkus.keycloak.admin-client.server-url", keycloak.serverUrl());

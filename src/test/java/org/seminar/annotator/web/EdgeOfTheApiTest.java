@@ -122,6 +122,28 @@ class EdgeOfTheApiTest {
     }
 
     @Test
+    void aBodyWithThousandsOfBadFieldsGetsABoundedAnswer() {
+        document();
+        StringBuilder tags = new StringBuilder();
+        for (int i = 0; i < 30_000; i++) {
+            tags.append(i == 0 ? "" : ",").append("\"no-such-tag-").append(i).append('"');
+        }
+        String body = "{\"paragraphId\":\"" + paragraph + "\",\"start\":4,\"end\":8,\"quote\":\"edge\",\"tags\":[" + tags + "]}";
+        var answer = given().header("Authorization", Tokens.bearer("reviewer1")).contentType("application/json").body(body)
+                .post("/api/documents/" + doc + "/annotations").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.size()", equalTo(100)).body("moreErrors", equalTo(29_900))
+                .body("errors[0].field", equalTo("tags[0]")).body("detail", containsString("and 29900 more")).extract();
+        org.junit.jupiter.api.Assertions.assertTrue(answer.asByteArray().length < 20_000,
+                "the answer stays small: " + answer.asByteArray().length + " bytes");
+        assertEquals(0, annotationCount("reviewer1"), "nothing stored");
+        // a body of more JSON values than any request has is refused before anything is checked
+        String many = "{\"tags\":[" + "\"a\",".repeat(1_200_000) + "\"a\"]}";
+        given().header("Authorization", Tokens.bearer("reviewer1")).contentType("application/json").body(many)
+                .post("/api/documents/" + doc + "/annotations").then().statusCode(413).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"));
+    }
+
+    @Test
     void everyAnswerWithPersonalDataIsKeptOutOfCaches() {
         document();
         for (String path : List.of("/api/me", "/api/documents", "/api/documents/" + doc + "/report.csv")) {
@@ -145,6 +167,11 @@ class EdgeOfTheApiTest {
             assertEquals(403, put(client, "http://localhost:" + (base.getPort() + 1), null, body), "another port");
             assertEquals(403, put(client, "https://localhost:" + base.getPort(), null, body), "another scheme");
             assertEquals(403, put(client, "http://evil.example", "evil.example", body), "a forwarded host is not trusted");
+            assertEquals(403, put(client, "http://evil@localhost:" + base.getPort(), null, body), "user information before the host");
+            assertEquals(403, put(client, "http://localhost:" + base.getPort() + "@evil.example", null, body), "the host after an @");
+            assertEquals(403, put(client, own + "/", null, body), "an origin is scheme, host and port, nothing more");
+            assertEquals(403, put(client, own + ".evil.example", null, body), "a longer host");
+            assertEquals(403, put(client, "http://LOCALHOST:" + base.getPort() + "/x?y", null, body), "a path in an origin");
         }
     }
 
