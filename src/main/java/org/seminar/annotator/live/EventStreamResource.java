@@ -25,7 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /**
  * Server-sent events of a document: {@code annotation-created}, {@code annotation-updated},
  * {@code annotation-deleted}, {@code reply-created}, each with the annotation id, only for annotations
- * the subscriber may see. A reconnect with {@code Last-Event-ID} first replays what it missed.
+ * the subscriber may see. A reconnect with {@code Last-Event-ID} first replays what it missed; a
+ * comment line {@code : connected} follows the replay (or opens a fresh stream).
  */
 @Path("/api/documents/{id}/events")
 @Authenticated
@@ -56,9 +57,9 @@ public class EventStreamResource {
             subscribers.add(subscriber);
             if (lastEventId != null && lastEventId.matches("\\d{1,18}")) {
                 subscribers.replay(subscriber, journal.after(documentId, Long.parseLong(lastEventId)));
-            } else {
-                subscribers.send(subscriber, sse.newEventBuilder().comment("connected").build());
             }
+            // the comment line marks the end of any replay: from here on the stream is live
+            subscribers.send(subscriber, sse.newEventBuilder().comment("connected").build());
         }
     }
 }

@@ -73,9 +73,11 @@ public class ErrorResponses {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, HttpServerRequest request, HttpHeaders headers) {
-        if (e instanceof StreamConstraintsException) {
+        StreamConstraintsException tooLarge = causeOfType(e, StreamConstraintsException.class);
+        if (tooLarge != null) {
+            // databind wraps it with the path where reading stopped; the answer is about the whole body
             return respond(request, headers, 413, "Request body too large", "The JSON body has more values or nesting than any request "
-                    + "of this API needs (" + e.getOriginalMessage() + ").", List.of(new Problem.FieldError("body", "is too large")));
+                    + "of this API needs (" + tooLarge.getOriginalMessage() + ").", List.of(new Problem.FieldError("body", "is too large")));
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
@@ -131,5 +133,14 @@ public class ErrorResponses {
     private static boolean wantsHtml(HttpHeaders headers) {
         return headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> m.isCompatible(MediaType.TEXT_HTML_TYPE) && !m.isWildcardType());
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 }

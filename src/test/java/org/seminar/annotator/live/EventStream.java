@@ -20,6 +20,9 @@ final class EventStream implements AutoCloseable {
     record Event(String id, String name, String data) {
     }
 
+    /** The name given to the server's {@code : connected} comment, which follows any replay. */
+    static final String CONNECTED = ":connected";
+
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Thread reader;
     private volatile Stream<String> lines;
@@ -51,6 +54,8 @@ final class EventStream implements AutoCloseable {
                         id = line.substring(3).strip();
                     } else if (line.startsWith("event:")) {
                         name = line.substring(6).strip();
+                    } else if (line.startsWith(":") && line.substring(1).strip().equals("connected")) {
+                        events.add(new Event(null, CONNECTED, ""));
                     } else if (line.startsWith("data:")) {
                         data.append(line.substring(5).strip());
                     }
@@ -106,6 +111,15 @@ final class EventStream implements AutoCloseable {
         Event proof = awaitEvent(e -> e.name().equals("presence") && e.data().contains("\"" + username + "\""), Duration.ofSeconds(10), seen);
         if (proof == null) {
             throw new AssertionError("the stream of " + username + " did not deliver their own presence within 10 s");
+        }
+        return seen.toString();
+    }
+
+    /** Everything replayed before the server's {@code : connected} line, as "id name data" lines; fails after 10 s without it. */
+    String everythingReplayed() throws InterruptedException {
+        StringBuilder seen = new StringBuilder();
+        if (awaitEvent(e -> e.name().equals(CONNECTED), Duration.ofSeconds(10), seen) == null) {
+            throw new AssertionError("the stream did not finish its replay within 10 s");
         }
         return seen.toString();
     }
