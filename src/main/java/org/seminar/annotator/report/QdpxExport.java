@@ -37,7 +37,12 @@ import org.seminar.annotator.tag.TagService;
  * paragraph, every block separated from the next by one empty line ({@link #SEPARATOR});</li>
  * <li>each annotation is a {@code PlainTextSelection} whose positions count Unicode code points of
  * that text (the standard's unit; the API counts UTF-16 units), with one {@code Coding} per tag;</li>
- * <li>comments and replies are {@code Note}s referred to from their selection, by their authors;</li>
+ * <li>an annotation's discussion (its comment, then each reply, each with its author and date) is
+ * the selection's {@code Description}, which QDA programs show as the memo of the selection's
+ * codings (QualCoder's {@code refi.py}, {@code load_codings_for_text}, reads it so; a selection
+ * without codings becomes a QualCoder annotation); the comment and each reply are also a
+ * {@code Note} of their own author, referred to from the selection as the standard puts it;</li>
+ * <li>code colours are {@code #rrggbb}: QualCoder reads any other form as grey;</li>
  * <li>every GUID is derived from a stored id (name-based UUID), so two exports share them.</li>
  * </ul>
  * What goes in is what the report shows the caller: {@link ReportExports#rows} applies the same
@@ -156,8 +161,9 @@ public class QdpxExport {
                     xml.writeAttribute("guid", guid("tag", tag.slug()));
                     xml.writeAttribute("name", tag.name());
                     xml.writeAttribute("isCodable", "true");
-                    if (tag.color() != null && tag.color().matches("#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})")) {
-                        xml.writeAttribute("color", tag.color());
+                    String color = sixDigitColor(tag.color());
+                    if (color != null) {
+                        xml.writeAttribute("color", color);
                     }
                     String description = (tag.description() == null ? "" : tag.description()) + (tag.retired() ? " (retired tag)" : "");
                     if (!description.isBlank()) {
@@ -189,6 +195,10 @@ public class QdpxExport {
                 if (r.updated().isAfter(r.created())) {
                     xml.writeAttribute("modifyingUser", guid("user", r.author()));
                     xml.writeAttribute("modifiedDateTime", iso(r.updated()));
+                }
+                String discussion = discussion(r, replies.getOrDefault(r.id(), List.of()));
+                if (!discussion.isEmpty()) {
+                    element(xml, "Description", discussion);
                 }
                 for (String slug : r.tags()) {
                     xml.writeStartElement("Coding");
@@ -242,6 +252,40 @@ public class QdpxExport {
         } catch (XMLStreamException e) {
             throw new IOException(e);
         }
+    }
+
+    /**
+     * The comment and the replies as one text, each with its author and date, for the selection's
+     * {@code Description}: the one place every QDA program reads with the selection.
+     */
+    static String discussion(ReportExports.Row row, List<ReportExports.ReplyRow> replies) {
+        List<String> parts = new ArrayList<>();
+        if (row.comment() != null && !row.comment().isBlank()) {
+            parts.add(nameOf(row.authorName(), row.author()) + ", " + day(row.created()) + ": " + row.comment());
+        }
+        for (ReportExports.ReplyRow reply : replies) {
+            parts.add("Reply by " + nameOf(reply.authorName(), reply.author()) + ", " + day(reply.created()) + ": " + reply.comment());
+        }
+        return String.join("\n\n", parts);
+    }
+
+    /** {@code #abc} as {@code #aabbcc}; null for anything that is not a hex colour. */
+    static String sixDigitColor(String color) {
+        if (color == null || !color.matches("#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})")) {
+            return null;
+        }
+        if (color.length() == 7) {
+            return color.toUpperCase(java.util.Locale.ROOT);
+        }
+        StringBuilder six = new StringBuilder("#");
+        for (char c : color.substring(1).toCharArray()) {
+            six.append(c).append(c);
+        }
+        return six.toString().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static String day(Instant instant) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC).format(instant);
     }
 
     private static void noteRef(XMLStreamWriter xml, String target) throws XMLStreamException {

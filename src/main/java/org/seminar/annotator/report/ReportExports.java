@@ -114,27 +114,37 @@ public class ReportExports {
 
     /** The columns; those added later come last, so that scripts reading by position keep working. */
     static final List<String> CSV_HEADER = List.of("document", "section", "paragraph_id", "paragraph_number", "start", "end", "quote",
-            "tags", "comment", "author", "group", "created", "updated", "replies", "author_name", "reply_texts");
+            "tags", "comment", "author", "group", "created", "updated", "replies", "author_name", "reply_texts", "annotation_id",
+            "tag_slugs", "tag_colors");
 
     @Transactional
     public String csv(String documentId, ReportService.Filter filter, Reader reader, boolean excel) {
         List<Row> rows = rows(documentId, filter, reader);
         Map<String, List<ReplyRow>> replies = replies(rows, reader);
         String title = Document.<Document>findById(documentId).title;
+        Map<String, TagService.TagView> codebook = tags.bySlug();
         StringBuilder out = new StringBuilder(excel ? "\uFEFF" : "");
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
             printer.printRecord(CSV_HEADER);
             for (Row r : rows) {
                 printer.printRecord(Stream.of(title, r.section() == null ? "" : r.section(), r.paragraphId(),
                         String.valueOf(r.paragraphNumber()), String.valueOf(r.start()), String.valueOf(r.end()), r.quote(),
-                        String.join(";", r.tags()), r.comment() == null ? "" : r.comment(), r.author(), r.group(), r.created().toString(),
+                        tagColumn(r.tags(), codebook, TagService.TagView::name), r.comment() == null ? "" : r.comment(), r.author(), r.group(), r.created().toString(),
                         r.updated().toString(), String.valueOf(r.replies()), r.authorName() == null ? "" : r.authorName(),
-                        replyTexts(replies.getOrDefault(r.id(), List.of()))).map(ReportExports::cell));
+                        replyTexts(replies.getOrDefault(r.id(), List.of())), r.id(), String.join(";", r.tags()),
+                        tagColumn(r.tags(), codebook, t -> t.color() == null ? "" : t.color())).map(ReportExports::cell));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** One value per tag, in the annotation's order, separated by ";" (a tag gone from the codebook by its slug). */
+    static String tagColumn(List<String> slugs, Map<String, TagService.TagView> codebook,
+            java.util.function.Function<TagService.TagView, String> value) {
+        return slugs.stream().map(slug -> codebook.containsKey(slug) ? value.apply(codebook.get(slug)) : slug)
+                .collect(java.util.stream.Collectors.joining(";"));
     }
 
     /** The replies of one annotation in one cell, one per line as "Name: text", which spreadsheets show as a multi-line cell. */

@@ -132,6 +132,63 @@ class QdpxExportTest {
         }
     }
 
+    /**
+     * Reads the project the way QualCoder's importer does ({@code src/qualcoder/refi.py} of
+     * ccbogel/QualCoder at c3204641, {@code load_text_source} and {@code load_codings_for_text}):
+     * a selection's {@code Description} is the memo of each of its codings (or, without codings, an
+     * annotation of its own), the coder is the {@code User} named by {@code creatingUser}, and
+     * {@code NoteRef}s inside a selection are not read at all. Every comment and reply, with its
+     * author and date, must survive that reading.
+     */
+    @Test
+    void aQualCoderStyleReadingFindsEveryCommentAndReply() throws Exception {
+        Element project = parse(export("admin", "").get("project.qde"));
+        Map<String, String> users = new HashMap<>();
+        NodeList userNodes = project.getElementsByTagNameNS(NS, "User");
+        for (int i = 0; i < userNodes.getLength(); i++) {
+            Element u = (Element) userNodes.item(i);
+            users.put(u.getAttribute("guid"), u.getAttribute("name"));
+        }
+        Map<String, String> codeNames = new HashMap<>();
+        NodeList codeNodes = project.getElementsByTagNameNS(NS, "Code");
+        for (int i = 0; i < codeNodes.getLength(); i++) {
+            Element c = (Element) codeNodes.item(i);
+            codeNames.put(c.getAttribute("guid"), c.getAttribute("name"));
+        }
+        Element source = (Element) project.getElementsByTagNameNS(NS, "TextSource").item(0);
+        List<String> codingMemos = new java.util.ArrayList<>(); // "coder | code | memo", as QualCoder's code_text rows
+        for (Element selection : children(source, "PlainTextSelection")) {
+            String memo = children(selection, "Description").stream().map(Element::getTextContent).findFirst().orElse("");
+            String coder = users.getOrDefault(selection.getAttribute("creatingUser"), "default");
+            for (Element coding : children(selection, "Coding")) {
+                String code = codeNames.get(children(coding, "CodeRef").get(0).getAttribute("targetGUID"));
+                codingMemos.add(coder + " | " + code + " | " + memo);
+            }
+        }
+        String first = codingMemos.stream().filter(m -> m.startsWith("Rita Reviewer | neutrality | ") && m.contains("Key")).findFirst()
+                .orElseThrow(() -> new AssertionError("Rita's coding with her comment as memo: " + codingMemos));
+        assertTrue(first.matches("(?s).*Rita Reviewer, \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC: Key 🔑 point <b>\n\n"
+                + "Reply by Rob Reader, \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC: I agree 👍"), first);
+        assertTrue(codingMemos.stream().anyMatch(m -> m.startsWith("Rita Reviewer | non-alignment | ") && m.contains("I agree 👍")),
+                "the memo is on every coding of the selection: " + codingMemos);
+        assertTrue(codingMemos.stream().anyMatch(m -> m.startsWith("Ravi Scholar | strategic autonomy | ") && m.contains("Group B's view")),
+                codingMemos.toString());
+        assertTrue(codingMemos.stream().anyMatch(m -> m.equals("Rob Reader | neutrality | ")), "no comment, no memo: " + codingMemos);
+        for (Element code : children((Element) project.getElementsByTagNameNS(NS, "Codes").item(0), "Code")) {
+            assertTrue(code.getAttribute("color").matches("#[0-9A-F]{6}"), "QualCoder reads only #RRGGBB: " + code.getAttribute("color"));
+        }
+    }
+
+    static List<Element> children(Element parent, String name) {
+        List<Element> found = new java.util.ArrayList<>();
+        for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && NS.equals(e.getNamespaceURI()) && name.equals(e.getLocalName())) {
+                found.add(e);
+            }
+        }
+        return found;
+    }
+
     @Test
     void exportingTwiceGivesTheSameGuidsAndAReviewerGetsOnlyHisGroup() throws Exception {
         Element once = parse(export("admin", "").get("project.qde"));

@@ -139,6 +139,10 @@ class ReportApiTest {
         List<String> commented = rows.stream().filter(r -> r.get(9).equals("reviewer3")).findFirst().orElseThrow();
         assertEquals("He said \"no\", then:\nleft.", commented.get(8));
         assertEquals("neutrality", commented.get(7));
+        assertEquals("neutrality", commented.get(ReportExports.CSV_HEADER.indexOf("tag_slugs")));
+        assertTrue(commented.get(ReportExports.CSV_HEADER.indexOf("annotation_id")).matches("[a-z0-9]{8,32}"), "the annotation's id");
+        assertTrue(commented.get(ReportExports.CSV_HEADER.indexOf("tag_colors")).matches("#[0-9a-fA-F]{3,6}"), "the codebook colour");
+
         assertEquals("4", commented.get(3));
         assertTrue(csv.contains("\r\n"));
         assertEquals("Rosa Critic", commented.get(ReportExports.CSV_HEADER.indexOf("author_name")), "display names beside usernames");
@@ -151,6 +155,22 @@ class ReportApiTest {
         byte[] excel = given().header("Authorization", Tokens.bearer("reviewer1")).get("/api/documents/" + doc + "/report.csv?excel=true")
                 .then().statusCode(200).extract().asByteArray();
         assertEquals("\uFEFF", new String(excel, StandardCharsets.UTF_8).substring(0, 1), "byte-order mark for spreadsheets");
+    }
+
+    @Test
+    void theCsvNamesTagsAsTheCodebookDoesWithSlugsAndColoursBeside() {
+        String d = Documents.importText("Tag names in CSV\n\nA passage on strategic autonomy and neutrality.");
+        String para = Documents.document(d).getString("sections[0].paragraphs[0].id");
+        given().header("Authorization", Tokens.bearer("reviewer1")).contentType("application/json")
+                .body(Map.of("paragraphId", para, "start", 13, "end", 31, "quote", "strategic autonomy",
+                        "tags", List.of("strategic-autonomy", "neutrality")))
+                .post("/api/documents/" + d + "/annotations").then().statusCode(201);
+        List<List<String>> rows = Csv.parse(given().header("Authorization", Tokens.bearer("reviewer1"))
+                .get("/api/documents/" + d + "/report.csv").then().statusCode(200).extract().asString());
+        List<String> row = rows.get(1);
+        assertEquals("neutrality;strategic autonomy", row.get(ReportExports.CSV_HEADER.indexOf("tags")), "names, as the pages show them");
+        assertEquals("neutrality;strategic-autonomy", row.get(ReportExports.CSV_HEADER.indexOf("tag_slugs")));
+        assertTrue(row.get(ReportExports.CSV_HEADER.indexOf("tag_colors")).matches("#[0-9a-fA-F]{3,6};#[0-9a-fA-F]{3,6}"), row.toString());
     }
 
     @Test
