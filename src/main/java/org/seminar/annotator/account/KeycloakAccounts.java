@@ -5,9 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,6 +34,39 @@ public class KeycloakAccounts {
     Keycloak keycloak;
     @ConfigProperty(name = "quarkus.keycloak.admin-client.realm")
     String realmName;
+
+    /** Rows asked of Keycloak per call of a listing, which pages through all of them. */
+    static final int PAGE_SIZE = 200;
+    /** Pages read of one listing at most (100,000 rows): beyond, the listing fails rather than loop on. */
+    static final int MAX_PAGES = 500;
+
+    private volatile int pageSize = PAGE_SIZE;
+
+    /** Sets the page size of listings (tests page through a few accounts with a small one). */
+    void pageSize(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("page size " + rows);
+        }
+        pageSize = rows;
+    }
+
+    /**
+     * Every row of a Keycloak listing, read page by page ({@code first}, {@code max}) until a page
+     * comes back short: Keycloak answers at most {@code max} rows and does not say whether more exist.
+     */
+    <T> List<T> all(String what, BiFunction<Integer, Integer, List<T>> page) {
+        int size = pageSize;
+        List<T> rows = new ArrayList<>();
+        for (int pages = 0; pages < MAX_PAGES; pages++) {
+            int first = pages * size;
+            List<T> more = call(() -> page.apply(first, size));
+            rows.addAll(more);
+            if (more.size() < size) {
+                return rows;
+            }
+        }
+        throw new IllegalStateException("Keycloak listed more than " + MAX_PAGES * size + " " + what + "; refusing to read on");
+    }
 
     RealmResource realm() {
         return keycloak.realm(realmName);
@@ -191,7 +226,7 @@ public class KeycloakAccounts {
 
     /** Enabled users holding the admin role (directly or through a composite). */
     public List<UserRepresentation> enabledAdmins() {
-        return call(() -> realm().roles().get(Roles.ADMIN).getUserMembers(0, 1000)).stream()
+        return all("admins", (first, max) -> realm().roles().get(Roles.ADMIN).getUserMembers(first, max)).stream()
                 .filter(u -> Boolean.TRUE.equals(u.isEnabled())).toList();
     }
 
@@ -202,7 +237,7 @@ public class KeycloakAccounts {
     // ---- groups -----------------------------------------------------------------------------
 
     public List<GroupRepresentation> groups() {
-        return call(() -> realm().groups().groups(null, 0, 1000, true));
+        return all("groups", (first, max) -> realm().groups().groups(null, first, max, true));
     }
 
     public Map<String, String> groupIdsByName() {
@@ -223,7 +258,7 @@ public class KeycloakAccounts {
     }
 
     public List<UserRepresentation> members(String groupId) {
-        return call(() -> realm().groups().group(groupId).members(0, 1000, true));
+        return all("members of group " + groupId, (first, max) -> realm().groups().group(groupId).members(first, max, true));
     }
 
     public String createGroup(String name) {

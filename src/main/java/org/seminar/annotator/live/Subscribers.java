@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 import org.seminar.annotator.account.AccountStatus;
 import org.seminar.annotator.annotation.AnnotationEvent;
 import org.seminar.annotator.annotation.BlindModes;
@@ -40,6 +41,8 @@ public class Subscribers {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Data(String id, EventType type, String actor, String documentId) {
     }
+
+    private static final Logger LOG = Logger.getLogger(Subscribers.class);
 
     private final Set<Subscriber> open = ConcurrentHashMap.newKeySet();
 
@@ -118,8 +121,13 @@ public class Subscribers {
             blindModes.invalidate();
         }
         for (Subscriber s : open) {
-            if (s.documentId().equals(event.documentId()) && visibility.mayHear(s.reader(), event)) {
-                send(s, toSse(s.sse(), event));
+            try {
+                if (s.documentId().equals(event.documentId()) && visibility.mayHear(s.reader(), event)) {
+                    send(s, toSse(s.sse(), event));
+                }
+            } catch (RuntimeException e) {
+                // one stream that cannot be judged or written to does not keep the event from the others
+                LOG.warnf("Could not send event %d to a stream of %s: %s", event.id(), s.reader().username(), e.toString());
             }
         }
     }
