@@ -57,28 +57,45 @@ public class Subscribers {
     @Inject
     ObjectMapper json;
     private ScheduledExecutorService heartbeat;
+    private ScheduledExecutorService accountChecks;
 
     void start(@Observes StartupEvent event) {
-        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sse-heartbeat");
+        long beat = config.live().heartbeat().toMillis();
+        heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("sse-heartbeat"));
+        // a comment line every heartbeat keeps idle streams open through proxies and shows dead ones;
+        // it never waits on Keycloak, which the account checks ask on a thread of their own
+        heartbeat.scheduleAtFixedRate(() -> open.forEach(s -> send(s, s.sse().newEventBuilder().comment("keep-alive").build())),
+                beat, beat, TimeUnit.MILLISECONDS);
+        accountChecks = Executors.newSingleThreadScheduledExecutor(daemon("sse-account-checks"));
+        // with a fixed delay, a slow round is never overlapped by the next one
+        accountChecks.scheduleWithFixedDelay(() -> closeStreamsOfChangedAccounts(System.nanoTime() + beat * 1_000_000L / 2),
+                beat, beat, TimeUnit.MILLISECONDS);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
-        });
-        // a comment line every heartbeat keeps idle streams open through proxies and shows dead ones
-        heartbeat.scheduleAtFixedRate(() -> {
-            closeStreamsOfChangedAccounts();
-            open.forEach(s -> send(s, s.sse().newEventBuilder().comment("keep-alive").build()));
-        }, config.live().heartbeat().toMillis(), config.live().heartbeat().toMillis(), TimeUnit.MILLISECONDS);
+        };
     }
 
     /**
      * A stream is one long request: an account disabled, or moved to other groups, since the stream
-     * opened has its streams closed, so the page reconnects with what the account may see now.
+     * opened has its streams closed, so the page reconnects with what the account may see now. A
+     * round stops at its deadline (half a heartbeat); the accounts are asked in a new random order
+     * each round, so a slow Keycloak delays the check of some accounts, never the stream of anyone.
      */
-    void closeStreamsOfChangedAccounts() {
+    void closeStreamsOfChangedAccounts(long deadlineNanos) {
         Map<String, List<Subscriber>> byAccount = open.stream().filter(s -> s.accountId() != null)
                 .collect(Collectors.groupingBy(Subscriber::accountId));
-        byAccount.forEach((account, streams) -> {
+        List<String> order = new java.util.ArrayList<>(byAccount.keySet());
+        java.util.Collections.shuffle(order);
+        for (String account : order) {
+            if (System.nanoTime() - deadlineNanos > 0) {
+                return;
+            }
+            List<Subscriber> streams = byAccount.get(account);
             try {
                 accounts.current(account).ifPresent(status -> streams.stream()
                         .filter(s -> !status.mayUseTheApp() || !Set.copyOf(status.groupIdsByName().values()).equals(s.reader().groupIds()))
@@ -87,14 +104,17 @@ public class Subscribers {
                             s.sink().close();
                         }));
             } catch (RuntimeException e) {
-                // Keycloak's answer is not needed to keep streaming; the next beat asks again
+                // Keycloak's answer is not needed to keep streaming; the next round asks again
             }
-        });
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
         if (heartbeat != null) {
             heartbeat.shutdownNow();
+        }
+        if (accountChecks != null) {
+            accountChecks.shutdownNow();
         }
         open.forEach(s -> s.sink().close());
     }
