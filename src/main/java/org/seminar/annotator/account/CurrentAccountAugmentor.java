@@ -1,5 +1,6 @@
 package org.seminar.annotator.account;
 
+import io.quarkus.oidc.IdTokenCredential;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -18,8 +19,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Applies the account's current state to every signed-in request, bearer token or session alike:
- * a disabled or deleted account is refused (401, or sign-in again for pages), and roles and groups
- * are the ones Keycloak has now, not the ones the token was issued with.
+ * a session that has ended ({@link EndedSessions}: signed out, ended in Keycloak, the account
+ * disabled) and a disabled or deleted account are refused (401, or sign-in again for pages), and
+ * roles and groups are the ones Keycloak has now, not the ones the token was issued with.
  */
 @ApplicationScoped
 public class CurrentAccountAugmentor implements SecurityIdentityAugmentor {
@@ -29,11 +31,16 @@ public class CurrentAccountAugmentor implements SecurityIdentityAugmentor {
 
     @Inject
     AccountStatus accounts;
+    @Inject
+    EndedSessions endedSessions;
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getSubject() == null) {
             return Uni.createFrom().item(identity);
+        }
+        if (endedSessions.isEnded(jwt)) {
+            return Uni.createFrom().failure(refusal(identity, "The session has ended"));
         }
         Optional<AccountStatus.Status> fresh = accounts.fresh(jwt.getSubject());
         if (fresh.isPresent()) {
@@ -47,9 +54,22 @@ public class CurrentAccountAugmentor implements SecurityIdentityAugmentor {
             return identity; // Keycloak unreachable and the account never seen: the token's claims hold
         }
         if (!status.get().mayUseTheApp()) {
-            throw new AuthenticationFailedException("The account is disabled or no longer exists");
+            throw refusal(identity, "The account is disabled or no longer exists");
         }
         return new Current(identity, status.get());
+    }
+
+    /**
+     * How a refused identity fails. A session (code flow, it carries the ID token) fails as Quarkus OIDC's own
+     * "logged out" (its back-channel logout does the same): the session cookie is removed and the request goes on
+     * as a failed sign-in (a page to sign-in again, the API 401 with a problem body), where any other failure there
+     * is taken for a token that did not verify (logged as an error, an empty 401). A bearer token fails as such.
+     */
+    private static RuntimeException refusal(SecurityIdentity identity, String why) {
+        if (identity.getCredential(IdTokenCredential.class) != null) {
+            return new io.quarkus.oidc.runtime.LogoutException();
+        }
+        return new AuthenticationFailedException(why);
     }
 
     /** The token's identity with the account's current roles and groups. */

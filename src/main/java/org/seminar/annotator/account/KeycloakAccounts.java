@@ -230,6 +230,11 @@ public class KeycloakAccounts {
                 .filter(u -> Boolean.TRUE.equals(u.isEnabled())).toList();
     }
 
+    /** Ids of the account's sign-in sessions in Keycloak now (the {@code sid} of their tokens). */
+    public List<String> sessionIds(String id) {
+        return call(() -> user(id).getUserSessions()).stream().map(org.keycloak.representations.idm.UserSessionRepresentation::getId).toList();
+    }
+
     public void logout(String id) {
         run(() -> user(id).logout());
     }

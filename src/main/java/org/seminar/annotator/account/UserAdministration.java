@@ -16,7 +16,8 @@ import org.seminar.annotator.web.TextRules;
 
 /**
  * The rules of account administration: what a valid account is, the last enabled admin stays,
- * disabling ends sessions, and every action is logged. Keycloak holds accounts and passwords.
+ * disabling ends sessions (for good: enabling the account again does not revive them), and every
+ * action is logged. Keycloak holds accounts and passwords.
  */
 @ApplicationScoped
 public class UserAdministration {
@@ -31,6 +32,8 @@ public class UserAdministration {
     AccountStatus accounts;
     @Inject
     AdminLog log;
+    @Inject
+    EndedSessions endedSessions;
 
     public List<AccountViews.UserView> list(String search, Integer first, Integer max) {
         int from = first == null ? 0 : first;
@@ -175,6 +178,8 @@ public class UserAdministration {
             keycloak.run(() -> keycloak.user(id).update(user));
         }
         if (Boolean.FALSE.equals(change.enabled())) {
+            // recorded here as well as by Keycloak's back-channel notice, which needs Keycloak to reach this app
+            endedSessions.end(keycloak.sessionIds(id));
             keycloak.logout(id);
         }
         if (change.roles() != null && !Set.copyOf(change.roles()).equals(Set.copyOf(roles))) {

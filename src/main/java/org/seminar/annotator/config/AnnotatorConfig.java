@@ -26,6 +26,9 @@ public interface AnnotatorConfig {
     /** Accounts as Keycloak has them now. */
     Accounts accounts();
 
+    /** Sign-in sessions that ended before their tokens expire (see {@code account.EndedSessions}). */
+    Sessions sessions();
+
     /** Live updates and presence. */
     Live live();
 
@@ -83,6 +86,24 @@ public interface AnnotatorConfig {
          */
         @WithDefault("5S")
         Duration recheckAfter();
+    }
+
+    interface Sessions {
+        /**
+         * How often each instance reads the session ends that other instances recorded (a sign-out or
+         * Keycloak's notice that reached another instance): a copy of such a session's cookie is refused
+         * here within this long, and at once on the instance that learnt of the end.
+         */
+        @WithDefault("2S")
+        Duration endedRefresh();
+
+        /**
+         * How long an ended session is remembered: longer than any of its tokens can live after the end
+         * (the demo realm's tokens live 5 minutes, its sessions at most 10 hours; an ended session cannot
+         * be refreshed).
+         */
+        @WithDefault("12H")
+        Duration endedKept();
     }
 
     interface Live {

@@ -62,12 +62,31 @@ public class TestServers implements LauncherSessionListener, TestExecutionListen
         System.setProperty("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
         System.setProperty("quarkus.datasource.username", "postgres");
         System.setProperty("quarkus.datasource.password", "postgres");
-        keycloak = LocalKeycloak.start(keycloakHome, Path.of("docker/keycloak/seminar-realm.json"), root.resolve("keycloak"),
-                FreePort.find());
+        // the app under test listens on a port chosen here, so that the realm can name its back-channel logout address
+        int appPort = FreePort.find();
+        System.setProperty("quarkus.http.test-port", String.valueOf(appPort));
+        keycloak = LocalKeycloak.start(keycloakHome, realmFor(appPort, root), root.resolve("keycloak"), FreePort.find());
         System.setProperty("quarkus.oidc.auth-server-url", keycloak.realmUrl());
         System.setProperty("quarkus.oidc.credentials.secret", "annotator-secret");
         System.setProperty("quarkus.keycloak.admin-client.server-url", keycloak.serverUrl());
         System.setProperty("quarkus.keycloak.admin-client.client-secret", "annotator-admin-secret");
+    }
+
+    /** The demo realm with its back-channel logout address moved from the local run's port 8080 to the tested app's port. */
+    private static Path realmFor(int appPort, Path root) {
+        String demoAddress = "http://localhost:8080/back-channel-logout";
+        try {
+            String realm = Files.readString(Path.of("docker/keycloak/seminar-realm.json"));
+            if (!realm.contains(demoAddress)) {
+                throw new IllegalStateException("The demo realm no longer names " + demoAddress + "; update TestServers");
+            }
+            Path copy = root.resolve("seminar-realm.json");
+            Files.createDirectories(root);
+            Files.writeString(copy, realm.replace(demoAddress, "http://localhost:" + appPort + "/back-channel-logout"));
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void deleteTree(Path root) {
