@@ -8,6 +8,7 @@ import static org.seminar.annotator.support.PageSessions.login;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
+import java.util.List;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
@@ -51,9 +52,12 @@ class CodeFlowLoginTest {
 
     @Test
     void wrongPasswordStaysOnTheLoginForm() throws Exception {
+        // a fresh account: wrong passwords count towards Keycloak's lockout, never on a shared demo account
+        String username = "typo" + System.nanoTime() % 1_000_000;
+        SessionsAndTokensTest.newAccount(username, List.of("reviewer"), List.of("seminar-a"));
         try (WebClient client = browser()) {
             HtmlPage form = client.getPage(new URL(base, "/home"));
-            form.getHtmlElementById("username").type("reviewer1");
+            form.getHtmlElementById("username").type(username);
             form.getHtmlElementById("password").type("wrong");
             HtmlPage result = form.getHtmlElementById("kc-login").click();
             assertTrue(result.getUrl().toString().startsWith(Tokens.realmUrl()));
