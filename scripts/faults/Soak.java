@@ -39,7 +39,8 @@ public class Soak {
             this.realm = realm;
         }
 
-        String of(String user) throws Exception {
+        /** One renewal at a time: 140 readers of four accounts must not all ask Keycloak at the same moment. */
+        synchronized String of(String user) throws Exception {
             String[] t = cache.get(user);
             if (t != null && System.currentTimeMillis() - Long.parseLong(t[1]) < 200_000) {
                 return t[0];
@@ -116,30 +117,30 @@ public class Soak {
         for (int i = 0; i < readers; i++) {
             String user = readerNames[i % readerNames.length];
             threads.add(new Thread(() -> {
-                try {
-                    while (System.currentTimeMillis() < end) {
+                while (System.currentTimeMillis() < end) {
+                    try {
                         String path = ThreadLocalRandom.current().nextInt(4) == 0 ? "/api/documents/" + doc : "/api/documents/" + doc + "/annotations/compact";
                         timed("read", http, HttpRequest.newBuilder(URI.create(app + path)).timeout(Duration.ofSeconds(30))
                                 .header("Authorization", "Bearer " + tokens.of(user)).build());
                         pause(1000);
+                    } catch (Exception e) {
+                        error("reader " + e);
                     }
-                } catch (Exception e) {
-                    error("reader " + e);
                 }
             }));
         }
         for (int i = 0; i < writers; i++) {
             String user = i % 2 == 0 ? "reviewer1" : "reviewer2";
             threads.add(new Thread(() -> {
-                try {
-                    while (System.currentTimeMillis() < end) {
+                while (System.currentTimeMillis() < end) {
+                    try {
                         timed("write", http, HttpRequest.newBuilder(URI.create(app + "/api/documents/" + doc + "/annotations"))
                                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + tokens.of(user))
                                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
                         pause(2000);
+                    } catch (Exception e) {
+                        error("writer " + e);
                     }
-                } catch (Exception e) {
-                    error("writer " + e);
                 }
             }));
         }
