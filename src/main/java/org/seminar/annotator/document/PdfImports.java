@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.seminar.annotator.config.AnnotatorConfig;
@@ -66,11 +67,15 @@ public class PdfImports {
             throw ProblemException.unavailable("Busy importing", "Another PDF is being read right now; try again in "
                     + retryAfter.toSeconds() + " s.", retryAfter);
         }
-        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        // whoever claims the reading first releases its place: the reading when it starts, or the request that gives up
+        // on a reading that never started (a cancelled task does not run)
+        AtomicBoolean claimed = new AtomicBoolean();
         Future<Read> reading;
         try {
             reading = readers.submit(() -> {
-                started.set(true);
+                if (!claimed.compareAndSet(false, true)) {
+                    return null; // given up before it started; its place is released already
+                }
                 try {
                     long from = System.nanoTime();
                     long allocatedBefore = allocated();
@@ -87,14 +92,16 @@ public class PdfImports {
         try {
             return reading.get(limits.maxTime().plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            if (reading.cancel(true) && !started.get()) {
+            reading.cancel(true);
+            if (claimed.compareAndSet(false, true)) {
                 places.release(); // never started, so it will not release its place itself
             }
             LOG.warnf("Abandoned reading a PDF of %d bytes after %s; it keeps its import thread until it stops", pdf.length,
                     limits.maxTime().plus(GRACE));
             throw new PdfArticleReader.TooLarge(timeUp());
         } catch (InterruptedException e) {
-            if (reading.cancel(true) && !started.get()) {
+            reading.cancel(true);
+            if (claimed.compareAndSet(false, true)) {
                 places.release();
             }
             Thread.currentThread().interrupt();

@@ -93,8 +93,8 @@ class PdfImportLimitsTest {
 
     @Test
     void whileOnePdfIsReadTheNextUploadIsToldToRetryAndReadersAreNotHeldUp() throws Exception {
-        // about 125 pages: seconds of reading, far longer than the requests below
-        byte[] longArticle = JournalPdf.longArticle(200).render();
+        // about 60 pages: seconds of reading (well within the time limit), far longer than the requests below
+        byte[] longArticle = JournalPdf.longArticle(100).render();
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest importLong = HttpRequest.newBuilder(URI.create(base + "api/documents")).header("Authorization", Tokens.bearer("admin"))
                 .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofByteArray(longArticle)).build();
