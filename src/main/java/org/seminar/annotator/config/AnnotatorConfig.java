@@ -1,5 +1,6 @@
 package org.seminar.annotator.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
@@ -40,6 +41,9 @@ public interface AnnotatorConfig {
 
     /** How new annotations are written to PostgreSQL (see {@code storage.GroupCommit}). */
     Writes writes();
+
+    /** Importing PDFs: what reading one may cost before it is refused, and how many are read at once. */
+    Pdf pdf();
 
     interface Local {
         /**
@@ -151,5 +155,46 @@ public interface AnnotatorConfig {
         /** At most this many writes share one transaction. */
         @WithDefault("64")
         int batch();
+    }
+
+    interface Pdf {
+        /**
+         * Decoded stream data one PDF may inflate to, in all: page contents, fonts, object and cross-reference streams
+         * (images are not decoded to read text and do not count). A journal article of 5 MB decodes to a few MB; a
+         * PDF bomb (a small file whose compressed streams decode to gigabytes) is refused with 413 once it passes this.
+         */
+        @WithDefault("64M")
+        MemorySize maxInflated();
+
+        /** Pages read; a longer PDF is refused with 413 before its text is read. */
+        @WithDefault("300")
+        int maxPages();
+
+        /** Objects a PDF may declare (its cross-reference entries, the objects packed in its object streams); 413 beyond. */
+        @WithDefault("200000")
+        int maxObjects();
+
+        /**
+         * Characters of text read (each is held with its position until the layout is rebuilt: about 100 bytes each);
+         * 300 dense pages have about 1,500,000. 413 beyond.
+         */
+        @WithDefault("2000000")
+        int maxCharacters();
+
+        /** Wall time to read one PDF, from parsing to the rebuilt structure; 413 when it takes longer. */
+        @WithDefault("20S")
+        Duration maxTime();
+
+        /**
+         * PDFs read at the same time, each on a thread of its own (never on the request threads): one more upload
+         * while these are busy is answered 503 with {@code Retry-After}, so that imports cannot take the CPU from
+         * readers.
+         */
+        @WithDefault("1")
+        int concurrent();
+
+        /** The {@code Retry-After} of that 503. */
+        @WithDefault("5S")
+        Duration busyRetryAfter();
     }
 }

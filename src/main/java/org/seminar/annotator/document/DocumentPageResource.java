@@ -134,7 +134,8 @@ public class DocumentPageResource {
                     : uploads.upload(body, printExtraction != null, user.username());
             return Response.seeOther(URI.create("/documents/" + id)).build();
         } catch (ProblemException e) {
-            return Response.status(e.status()).entity(Templates.list(documents.list(), e.getMessage(), null)).build();
+            Response.ResponseBuilder page = Response.status(e.status()).entity(Templates.list(documents.list(), e.getMessage(), null));
+            return (e.retryAfterSeconds() > 0 ? page.header("Retry-After", e.retryAfterSeconds()) : page).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -25,6 +25,8 @@ public class DocumentUploads {
 
     @Inject
     DocumentImporter importer;
+    @Inject
+    PdfImports pdfImports;
 
     /** Validates and imports; every refusal is a problem naming the field, and stores nothing. */
     public String upload(byte[] body, boolean printExtraction, String importedBy) {
@@ -34,31 +36,58 @@ public class DocumentUploads {
     }
 
     /**
-     * Reads a PDF into the same structure and imports it; an encrypted, broken or image-only PDF is a 400 naming
-     * {@code body} and stores nothing. Logs how long the reading took and how much memory it allocated.
+     * Reads a PDF into the same structure and imports it; an encrypted, broken or image-only PDF, or one whose text does
+     * not decode, is a 400 naming {@code body}, one beyond the reading limits ({@code annotator.pdf.*}) a 413 naming
+     * the limit; either stores nothing. Logs how long the reading took and how much memory it allocated.
      */
     public String uploadPdf(byte[] body, String importedBy) {
         requireSize(body, "is empty: send the PDF");
         long started = System.nanoTime();
-        long allocatedBefore = allocated();
-        ParsedArticle article;
+        PdfImports.Read read;
         try {
-            article = new PdfArticleReader().read(body);
+            read = pdfImports.read(body);
         } catch (PdfArticleReader.Unreadable e) {
             throw ProblemException.badField("body", e.getMessage());
+        } catch (PdfArticleReader.TooLarge e) {
+            LOG.infof("Refused a PDF of %d bytes after %d ms: %s", body.length, (System.nanoTime() - started) / 1_000_000, e.getMessage());
+            throw new ProblemException(413, "Document too large", "body: " + e.getMessage(), List.of(new Problem.FieldError("body", e.getMessage())));
         }
+        ParsedArticle article = read.article();
         if (article.title() == null || article.title().isBlank() || article.title().length() > MAX_TITLE_CHARS) {
             throw ProblemException.badField("title", "no title found on the first page (at most 300 characters)");
         }
         if (article.paragraphs().isEmpty()) {
             throw ProblemException.badField("body", "has no body text after the title");
         }
-        long readMs = (System.nanoTime() - started) / 1_000_000;
+        requireTextRule(article);
+        long storing = System.nanoTime();
         String id = importer.importPdf(article, importedBy);
         LOG.infof("Imported PDF %s (%d bytes, %d paragraphs, %d footnotes): read in %d ms, stored in %d ms, %d MB allocated", id,
-                body.length, article.paragraphs().size(), article.footnotes().size(), readMs,
-                (System.nanoTime() - started) / 1_000_000 - readMs, (allocated() - allocatedBefore) / (1024 * 1024));
+                body.length, article.paragraphs().size(), article.footnotes().size(), read.millis(),
+                (System.nanoTime() - storing) / 1_000_000, read.allocatedBytes() / (1024 * 1024));
         return id;
+    }
+
+    /**
+     * The text rule over everything read from a PDF, as over every other text the app takes in. The reader already
+     * refuses pages whose text does not decode and marks a stray undecodable glyph as U+FFFD; this is the guard that
+     * nothing it missed is stored.
+     */
+    private static void requireTextRule(ParsedArticle article) {
+        List<String> texts = new java.util.ArrayList<>();
+        texts.add(article.title());
+        texts.addAll(article.authors());
+        texts.add(article.abstractText());
+        texts.addAll(article.keywords());
+        texts.add(article.authorNote() == null ? null : article.authorNote().text());
+        article.sections().forEach(s -> texts.add(s.heading()));
+        article.paragraphs().forEach(p -> texts.add(p.text()));
+        article.footnotes().forEach(f -> texts.add(f.content().text()));
+        for (String text : texts) {
+            TextRules.problem(text).ifPresent(problem -> {
+                throw ProblemException.badField("body", "has text that cannot be read: it " + problem);
+            });
+        }
     }
 
     /** The one size rule of every upload: not empty, at most {@link #MAX_BYTES}. */
@@ -75,11 +104,6 @@ public class DocumentUploads {
     /** Whether an upload is a PDF: by its first bytes, whatever its name says. */
     public static boolean isPdf(byte[] body) {
         return body != null && body.length >= 5 && body[0] == '%' && body[1] == 'P' && body[2] == 'D' && body[3] == 'F' && body[4] == '-';
-    }
-
-    private static long allocated() {
-        return java.lang.management.ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean
-                ? bean.getCurrentThreadAllocatedBytes() : 0;
     }
 
     static String validText(byte[] body) {

@@ -32,7 +32,8 @@ public class ErrorResponses {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request, HttpHeaders headers) {
-        return respond(request, headers, e.status(), e.title(), e.getMessage(), e.errors());
+        Response response = respond(request, headers, e.status(), e.title(), e.getMessage(), e.errors());
+        return e.retryAfterSeconds() > 0 ? Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build() : response;
     }
 
     @ServerExceptionMapper

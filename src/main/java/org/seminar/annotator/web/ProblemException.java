@@ -8,12 +8,28 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private final long retryAfterSeconds;
 
     public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
+        this(status, title, detail, errors, 0);
+    }
+
+    private ProblemException(int status, String title, String detail, List<Problem.FieldError> errors, long retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 503: busy for now; the answer says when to try again ({@code Retry-After}, whole seconds, at least 1). */
+    public static ProblemException unavailable(String title, String detail, java.time.Duration retryAfter) {
+        return new ProblemException(503, title, detail, List.of(), Math.max(1, (retryAfter.toMillis() + 999) / 1000));
+    }
+
+    /** The {@code Retry-After} to answer with, in seconds; 0 for none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ProblemException badField(String field, String message) {

@@ -13,12 +13,21 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.apache.pdfbox.Loader;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
+import org.apache.pdfbox.pdmodel.font.encoding.GlyphList;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDTransparencyGroup;
+import org.apache.pdfbox.util.Matrix;
+import org.apache.pdfbox.util.Vector;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
@@ -47,6 +56,10 @@ import org.apache.pdfbox.text.TextPosition;
  * the author line, the abstract ("Abstract") and the keywords ("Keywords:").</li>
  * </ol>
  * Italic and bold runs become emphasis. Each paragraph remembers the page it started on.
+ *
+ * <p>Reading is bounded by {@link PdfLimits} (decoded bytes, pages, objects, characters, time; see {@link ReadBudget}),
+ * and the text layer must decode: glyphs that map to no Unicode (a font without a ToUnicode map and with glyph names
+ * no list knows) or to control characters make a page unreadable, see {@link #UNREADABLE_SHARE}.
  */
 public final class PdfArticleReader {
 
@@ -55,6 +68,38 @@ public final class PdfArticleReader {
         Unreadable(String message) {
             super(message);
         }
+    }
+
+    /** A PDF that asks for more than its {@link PdfLimits} allow; the message names the limit. */
+    public static final class TooLarge extends RuntimeException {
+        public TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A page is unreadable when at least {@link #MIN_UNREADABLE} of its glyphs, and more than this share of them, do
+     * not decode. Below that they are stray artefacts (a symbol or two set in a font without a Unicode map): each
+     * is kept as U+FFFD, visibly, where it stands, and an admin can correct the paragraph. A page set in such a font
+     * has nearly all of its glyphs undecodable, far above either bound.
+     */
+    static final double UNREADABLE_SHARE = 0.05;
+    static final int MIN_UNREADABLE = 10;
+    /** PDFBox's own list for text extraction: Adobe's glyph names and some more. */
+    private static final GlyphList GLYPH_NAMES;
+
+    static {
+        try (InputStream additional = GlyphList.class.getResourceAsStream("/org/apache/pdfbox/resources/glyphlist/additional.txt")) {
+            GLYPH_NAMES = new GlyphList(GlyphList.getAdobeGlyphList(), additional);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private final PdfLimits limits;
+
+    public PdfArticleReader(PdfLimits limits) {
+        this.limits = limits;
     }
 
     /** Fewer letters than this in the whole file: a scan without a text layer. */
@@ -111,12 +156,43 @@ public final class PdfArticleReader {
         }
     }
 
-    private record Page(float width, float height, List<Glyph> glyphs) {
+    private static final class Page {
+        final float width;
+        final float height;
+        final List<Glyph> glyphs = new ArrayList<>();
+        /** Glyphs shown, and those of them that do not decode. */
+        int shown;
+        int undecodable;
+        final Set<String> undecodableFonts = new java.util.TreeSet<>();
+
+        Page(float width, float height) {
+            this.width = width;
+            this.height = height;
+        }
+
+        float width() {
+            return width;
+        }
+
+        float height() {
+            return height;
+        }
+
+        List<Glyph> glyphs() {
+            return glyphs;
+        }
+
+        boolean unreadable() {
+            return undecodable >= MIN_UNREADABLE && undecodable > UNREADABLE_SHARE * shown;
+        }
     }
 
     // ---- reading the file -----------------------------------------------------------------
 
-    /** Reads the PDF; throws {@link Unreadable} for an encrypted, broken or image-only file. */
+    /**
+     * Reads the PDF; throws {@link Unreadable} for an encrypted, broken or image-only file or one whose text does not
+     * decode, {@link TooLarge} for one beyond the limits.
+     */
     public ParsedArticle read(byte[] pdf) {
         if (pdf.length < 8 || !new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
             throw new Unreadable("is not a PDF (it does not start with %PDF-)");
@@ -125,34 +201,141 @@ public final class PdfArticleReader {
         if (!tail.contains("%%EOF")) {
             throw new Unreadable("is cut short: the PDF's end-of-file marker is missing (was the upload interrupted?)");
         }
+        ReadBudget budget = new ReadBudget(limits);
         List<Page> pages;
-        try (PDDocument document = Loader.loadPDF(pdf)) {
+        // strict: a lenient parse repairs broken files by decoding what it finds past the budget (see BoundedPdfParser)
+        try (PDDocument document = new BoundedPdfParser(pdf, budget).parse(false)) {
             if (document.isEncrypted() && !document.getCurrentAccessPermission().canExtractContent()) {
                 throw new Unreadable("is encrypted and does not allow its text to be copied; send an unprotected copy");
             }
-            pages = glyphs(document);
+            budget.requireObjects(document.getDocument().getXrefTable().size());
+            budget.requirePages(document.getNumberOfPages());
+            pages = glyphs(document, budget);
         } catch (InvalidPasswordException e) {
             throw new Unreadable("is encrypted with a password; send an unprotected copy");
         } catch (IOException | RuntimeException e) {
-            if (e instanceof Unreadable u) {
-                throw u;
+            if (e instanceof Unreadable || e instanceof TooLarge) {
+                throw (RuntimeException) e;
             }
+            budget.check(); // a limit the PDF library stumbled over is the answer, not the library's error
             // a damaged file can make the PDF library fail in many ways: all of them are the file's fault
-            throw new Unreadable("is not a readable PDF (" + e.getMessage() + ")");
+            throw new Unreadable("is not a readable PDF (" + e.getMessage() + "); if a PDF reader opens it, save or print it as a "
+                    + "new PDF and send that");
+        }
+        budget.check();
+        List<Integer> unreadable = new ArrayList<>();
+        Set<String> fonts = new java.util.TreeSet<>();
+        for (int p = 0; p < pages.size(); p++) {
+            if (pages.get(p).unreadable()) {
+                unreadable.add(p + 1);
+                fonts.addAll(pages.get(p).undecodableFonts);
+            }
+        }
+        if (!unreadable.isEmpty()) {
+            boolean one = unreadable.size() == 1;
+            throw new Unreadable(pageRanges(unreadable) + (one ? " uses a font" : " use fonts") + " without a Unicode map"
+                    + (fonts.isEmpty() ? "" : " (" + String.join(", ", fonts.stream().limit(3).toList()) + (fonts.size() > 3 ? ", …" : "") + ")")
+                    + "; " + (one ? "its" : "their") + " text cannot be read. Export the PDF again with Unicode text, or import the "
+                    + "article's text instead");
         }
         long letters = pages.stream().flatMap(p -> p.glyphs().stream()).filter(g -> Character.isLetter(g.text().codePointAt(0))).count();
         if (letters < MIN_LETTERS) {
             throw new Unreadable("this PDF has no text (it is a scan or a picture of text); run OCR first");
         }
-        return structure(pages);
+        return structure(pages, budget);
     }
 
-    private static List<Page> glyphs(PDDocument document) throws IOException {
+    /** "page 3", "pages 2-5, 9": ascending page numbers with runs compressed. */
+    static String pageRanges(List<Integer> pages) {
+        StringBuilder text = new StringBuilder(pages.size() == 1 ? "page " : "pages ");
+        for (int i = 0; i < pages.size(); i++) {
+            int from = pages.get(i);
+            int to = from;
+            while (i + 1 < pages.size() && pages.get(i + 1) == to + 1) {
+                to = pages.get(++i);
+            }
+            text.append(text.charAt(text.length() - 1) == ' ' ? "" : ", ").append(from).append(to > from ? "-" + to : "");
+        }
+        return text.toString();
+    }
+
+    /** Whether a glyph's text is something a reader could read: no control characters, replacement characters or lone surrogates. */
+    private static boolean decodes(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x7F && c <= 0x9F || c == '\uFFFD' || c == '\uFFFE' || c == '\uFFFF' || Character.isLowSurrogate(c)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
+    }
+
+    private static String fontName(PDFont font) {
+        String name = font.getName() == null ? "unnamed" : font.getName();
+        return name.replaceFirst("^[A-Z]{6}\\+", ""); // a subset's tag
+    }
+
+    private static List<Page> glyphs(PDDocument document, ReadBudget budget) throws IOException {
         List<Page> pages = new ArrayList<>();
         PDFTextStripper collector = new PDFTextStripper() {
+            /** Whether the glyph being shown maps to no Unicode (PDFBox then passes its code as the text). */
+            private boolean undecodable;
+
+            @Override
+            public void processPage(PDPage page) throws IOException {
+                budget.requirePages(getCurrentPageNo());
+                budget.requireMeasured(page.getCOSObject().getItem(COSName.CONTENTS),
+                        page.getResources() == null ? null : page.getResources().getCOSObject());
+                super.processPage(page);
+            }
+
             @Override
             protected void startPage(PDPage page) {
-                pages.add(new Page(page.getMediaBox().getWidth(), page.getMediaBox().getHeight(), new ArrayList<>()));
+                while (pages.size() < getCurrentPageNo() - 1) { // pages without content are not processed: keep the numbering
+                    pages.add(new Page(page.getMediaBox().getWidth(), page.getMediaBox().getHeight()));
+                }
+                pages.add(new Page(page.getMediaBox().getWidth(), page.getMediaBox().getHeight()));
+            }
+
+            @Override
+            public void showForm(PDFormXObject form) throws IOException {
+                budget.requireMeasured(form.getCOSObject(), form.getResources() == null ? null : form.getResources().getCOSObject());
+                super.showForm(form);
+            }
+
+            @Override
+            public void showTransparencyGroup(PDTransparencyGroup group) throws IOException {
+                budget.requireMeasured(group.getCOSObject(), group.getResources() == null ? null : group.getResources().getCOSObject());
+                super.showTransparencyGroup(group);
+            }
+
+            @Override
+            protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+                budget.check();
+                super.processOperator(operator, operands);
+            }
+
+            @Override
+            protected void showGlyph(Matrix textRenderingMatrix, PDFont font, int code, Vector displacement) throws IOException {
+                Page page = pages.get(pages.size() - 1);
+                page.shown++;
+                // the same lookup PDFBox's extraction makes; without an answer it passes the raw code on as text
+                undecodable = font.toUnicode(code, GLYPH_NAMES) == null;
+                if (undecodable) {
+                    page.undecodable++;
+                    page.undecodableFonts.add(fontName(font));
+                }
+                try {
+                    super.showGlyph(textRenderingMatrix, font, code, displacement);
+                } finally {
+                    undecodable = false;
+                }
             }
 
             @Override
@@ -160,6 +343,17 @@ public final class PdfArticleReader {
                 String unicode = t.getUnicode();
                 if (unicode == null || unicode.isEmpty() || pages.isEmpty()) {
                     return;
+                }
+                budget.countCharacters(unicode.length());
+                if (unicode.equals("\t") || unicode.equals("\n") || unicode.equals("\r")) {
+                    unicode = " ";
+                } else if (undecodable) {
+                    unicode = "\uFFFD";
+                } else if (!decodes(unicode)) {
+                    Page page = pages.get(pages.size() - 1);
+                    page.undecodable++;
+                    page.undecodableFonts.add(fontName(t.getFont()));
+                    unicode = "\uFFFD";
                 }
                 unicode = LIGATURES.getOrDefault(unicode, unicode);
                 float size = t.getFontSizeInPt() > 0 ? t.getFontSizeInPt() : t.getHeightDir();
@@ -260,10 +454,11 @@ public final class PdfArticleReader {
 
     // ---- the whole document ---------------------------------------------------------------
 
-    private ParsedArticle structure(List<Page> pages) {
+    private ParsedArticle structure(List<Page> pages, ReadBudget budget) {
         List<Line> all = new ArrayList<>();
         Map<Integer, Page> pageOf = new HashMap<>();
         for (int p = 0; p < pages.size(); p++) {
+            budget.check();
             pageOf.put(p + 1, pages.get(p));
             all.addAll(lines(p + 1, pages.get(p)));
         }
@@ -272,11 +467,12 @@ public final class PdfArticleReader {
         float body = bodySize(all);
         List<Line> ordered = new ArrayList<>();
         for (int p = 1; p <= pages.size(); p++) {
+            budget.check();
             int page = p;
             ordered.addAll(readingOrder(all.stream().filter(l -> l.page == page && l.kind != Kind.FURNITURE).toList()));
         }
         classify(ordered, body);
-        Layout layout = new Layout(ordered, body);
+        Layout layout = new Layout(ordered, body, budget);
         return layout.article();
     }
 
@@ -466,10 +662,12 @@ public final class PdfArticleReader {
         final Set<String> hyphenatedWords = new HashSet<>();
         final Set<String> words = new HashSet<>();
         final Map<String, float[]> columnEdges = new HashMap<>();
+        final ReadBudget budget;
 
-        Layout(List<Line> lines, float body) {
+        Layout(List<Line> lines, float body, ReadBudget budget) {
             this.lines = lines;
             this.body = body;
+            this.budget = budget;
             Pattern word = Pattern.compile("\\p{L}+(?:-\\p{L}+)*");
             for (Line l : lines) {
                 String inner = l.text.endsWith("-") ? l.text.substring(0, l.text.lastIndexOf(' ') + 1) : l.text;
@@ -588,6 +786,7 @@ public final class PdfArticleReader {
             List<Block> heldBack = new ArrayList<>(); // captions met inside a paragraph: after it
             int i = 0;
             while (i < lines.size()) {
+                budget.check();
                 Line l = lines.get(i);
                 if (l.kind == Kind.TITLE || l.kind == Kind.FOOT || l.kind == Kind.FURNITURE) {
                     i++;

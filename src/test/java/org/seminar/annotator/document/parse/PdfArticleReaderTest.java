@@ -24,6 +24,13 @@ import org.seminar.annotator.support.JournalPdf;
  */
 public class PdfArticleReaderTest {
 
+    /** Limits far above what these articles need (the app's own come from its configuration). */
+    static final PdfLimits GENEROUS = new PdfLimits(64L << 20, 300, 200_000, 2_000_000, java.time.Duration.ofSeconds(20));
+
+    static PdfArticleReader reader() {
+        return new PdfArticleReader(GENEROUS);
+    }
+
     public static final String TITLE = "Small States Between the Blocs: Neutrality, Non-Alignment and Strategic Autonomy in Practice";
 
     /** The article's paragraphs in the generator's markup, by section. */
@@ -129,7 +136,7 @@ public class PdfArticleReaderTest {
     @ValueSource(ints = {1, 2})
     void theArticleComesBackParagraphByParagraph(int columns) {
         JournalPdf pdf = article(columns);
-        ParsedArticle article = new PdfArticleReader().read(pdf.render());
+        ParsedArticle article = reader().read(pdf.render());
 
         assertEquals(TITLE, article.title());
         assertEquals(List.of("Ann Author", "Ben Writer"), article.authors());
@@ -171,7 +178,7 @@ public class PdfArticleReaderTest {
     @Test
     void aLongTwoColumnArticleComesBackWhole() {
         JournalPdf pdf = JournalPdf.longArticle(32);
-        ParsedArticle article = new PdfArticleReader().read(pdf.render());
+        ParsedArticle article = reader().read(pdf.render());
         assertTrue(pdf.paragraphPages.values().stream().mapToInt(p -> p[1]).max().orElse(0) >= 20, "at least 20 pages");
         assertEquals(32, article.sections().size());
         for (int s = 1; s <= 32; s++) {
@@ -188,13 +195,13 @@ public class PdfArticleReaderTest {
     @Test
     void anEncryptedPdfIsRefused() {
         byte[] pdf = article(1).render("seminar");
-        var e = assertThrows(PdfArticleReader.Unreadable.class, () -> new PdfArticleReader().read(pdf));
+        var e = assertThrows(PdfArticleReader.Unreadable.class, () -> reader().read(pdf));
         assertTrue(e.getMessage().contains("encrypted"), e.getMessage());
     }
 
     @Test
     void aScanWithoutTextIsRefusedWithAdviceToRunOcr() {
-        var e = assertThrows(PdfArticleReader.Unreadable.class, () -> new PdfArticleReader().read(JournalPdf.imageOnly()));
+        var e = assertThrows(PdfArticleReader.Unreadable.class, () -> reader().read(JournalPdf.imageOnly()));
         assertEquals("this PDF has no text (it is a scan or a picture of text); run OCR first", e.getMessage());
     }
 
@@ -202,10 +209,10 @@ public class PdfArticleReaderTest {
     void aTruncatedFileIsRefused() {
         byte[] pdf = article(1).render();
         byte[] cut = Arrays.copyOf(pdf, pdf.length * 2 / 3);
-        var e = assertThrows(PdfArticleReader.Unreadable.class, () -> new PdfArticleReader().read(cut));
+        var e = assertThrows(PdfArticleReader.Unreadable.class, () -> reader().read(cut));
         assertTrue(e.getMessage().contains("cut short"), e.getMessage());
-        assertThrows(PdfArticleReader.Unreadable.class, () -> new PdfArticleReader().read("%PDF-1.7 not really".getBytes()));
-        assertThrows(PdfArticleReader.Unreadable.class, () -> new PdfArticleReader().read("plain text".getBytes()));
+        assertThrows(PdfArticleReader.Unreadable.class, () -> reader().read("%PDF-1.7 not really".getBytes()));
+        assertThrows(PdfArticleReader.Unreadable.class, () -> reader().read("plain text".getBytes()));
     }
 
     @Test
