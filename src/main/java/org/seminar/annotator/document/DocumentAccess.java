@@ -97,7 +97,8 @@ public class DocumentAccess {
                 return row.getString(3);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not read document " + documentId, e);
+            // a persistence failure like Hibernate's: 503 when the database cannot be reached (web/DatabaseUnavailable)
+            throw new jakarta.persistence.PersistenceException("Could not read document " + documentId, e);
         }
     }
 

@@ -118,6 +118,13 @@ public class ErrorResponses {
 
     static Response respond(HttpServerRequest request, HttpHeaders headers, int status, String title, String detail,
             List<Problem.FieldError> errors) {
+        Response answer = answer(request, headers, status, title, detail, errors);
+        // nothing was done and it may work in a moment (the database is unreachable, a write was not stored)
+        return status == 503 ? Response.fromResponse(answer).header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build() : answer;
+    }
+
+    private static Response answer(HttpServerRequest request, HttpHeaders headers, int status, String title, String detail,
+            List<Problem.FieldError> errors) {
         String path = request.path();
         if (Paths.isApi(path) || !wantsHtml(headers)) {
             Problem body = Problem.of(title, status, detail, path, errors);

@@ -219,15 +219,23 @@ public class AnnotationProtocol {
         return new Located(c, v);
     }
 
-    /** Creates an annotation from a W3C annotation posted to the container. */
-    @Transactional
+    /**
+     * Creates an annotation from a W3C annotation posted to the container. Not in a transaction, like the JSON API's
+     * create: the paragraph is read with one query whose connection goes back to the pool at once, and the write then
+     * waits for its group commit holding no pool connection, so that a burst of posts cannot take every connection
+     * while the group-commit writers wait for one.
+     */
     public AnnotationViews.AnnotationView create(Container c, JsonNode json, Reader reader) {
         WebAnnotations.Sent sent = WebAnnotations.read(json, tags.bySlug());
-        int[] at = place(c, sent.passage());
+        sameDocument(c, sent.passage());
+        String text = documentAccess.paragraphForWriting(c.documentId(), sent.passage().paragraphId(), reader.admin(), reader.groupIds());
+        if (text == null) {
+            throw notAParagraph();
+        }
+        int[] at = WebAnnotations.place(sent.passage(), text);
         try {
             return annotations.create(c.documentId(), new AnnotationViews.NewAnnotation(sent.passage().paragraphId(), at[0], at[1],
-                    Paragraph.<Paragraph>findById(sent.passage().paragraphId()).text.substring(at[0], at[1]), sent.tags(), sent.comment(),
-                    c.group()), reader);
+                    text.substring(at[0], at[1]), sent.tags(), sent.comment(), c.group()), reader);
         } catch (ProblemException e) {
             throw inW3cTerms(e);
         }
@@ -256,12 +264,19 @@ public class AnnotationProtocol {
     }
 
     private int[] place(Container c, WebAnnotations.Passage passage) {
+        sameDocument(c, passage);
+        Paragraph paragraph = Paragraph.inDocument(c.documentId(), passage.paragraphId()).orElseThrow(AnnotationProtocol::notAParagraph);
+        return WebAnnotations.place(passage, paragraph.text);
+    }
+
+    private static void sameDocument(Container c, WebAnnotations.Passage passage) {
         if (!passage.documentId().equals(c.documentId())) {
             throw ProblemException.badField("target.source", "must be a paragraph of document " + c.documentId());
         }
-        Paragraph paragraph = Paragraph.inDocument(c.documentId(), passage.paragraphId())
-                .orElseThrow(() -> ProblemException.badField("target.source", "is not a paragraph of this document"));
-        return WebAnnotations.place(passage, paragraph.text);
+    }
+
+    private static ProblemException notAParagraph() {
+        return ProblemException.badField("target.source", "is not a paragraph of this document");
     }
 
     /** The JSON API's field names in a refusal, as a W3C client knows them. */
