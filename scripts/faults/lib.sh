@@ -40,6 +40,19 @@ trap stop_app EXIT
 
 postmaster_pid() { head -1 "$BENCH_DATA/postgres/postmaster.pid" 2>/dev/null || true; }
 
+# postmaster_command PID FILE : how the running postmaster was started (binary, data folder, options), one word a line
+postmaster_command() { tr '\0' '\n' <"/proc/$1/cmdline" >"$2"; }
+
+# start_postgres_again FILE : starts PostgreSQL again as it was started (same binaries, data folder, port, durability
+# settings) with its pg_ctl; as root in a user namespace of its own, as the embedded-postgres library does, since
+# PostgreSQL refuses to run as root. Fails while the killed server's backends still hold its shared memory.
+start_postgres_again() {
+  local cmd wrap=()
+  mapfile -t cmd <"$1"
+  [ "$(id -u)" = 0 ] && wrap=(unshare -U)
+  "${wrap[@]}" "$(dirname "${cmd[0]}")/pg_ctl" -D "${cmd[2]}" -l "$BENCH_DATA/postgres-again.log" -w -t 60 -o "${cmd[*]:3}" start
+}
+
 rss_mb() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo -1; }
 
 # check NAME CONDITION-EXIT-STATUS DETAIL : records a failed check; the summary line counts them
