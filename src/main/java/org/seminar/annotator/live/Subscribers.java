@@ -12,13 +12,24 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.seminar.annotator.account.AccountStatus;
@@ -56,25 +67,42 @@ public class Subscribers {
     BlindModes blindModes;
     @Inject
     ObjectMapper json;
+    /** Keep-alives only: never waits on anything but the streams. */
     private ScheduledExecutorService heartbeat;
-    private ScheduledExecutorService accountChecks;
+    /** The account round, one at a time: a round that runs long postpones the next, never piles up. */
+    private ScheduledExecutorService accountCheck;
+    /** Asks Keycloak about the accounts of a round, as many at once as {@link AccountStatus} allows. */
+    private ThreadPoolExecutor askers;
+    /** Questions to Keycloak of one round at once (AccountStatus asks at most four at a time anyway). */
+    static final int ASKING_AT_ONCE = 4;
 
     void start(@Observes StartupEvent event) {
-        long beat = config.live().heartbeat().toMillis();
         heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("sse-heartbeat"));
-        // a comment line every heartbeat keeps idle streams open through proxies and shows dead ones;
-        // it never waits on Keycloak, which the account checks ask on a thread of their own
-        heartbeat.scheduleAtFixedRate(() -> open.forEach(s -> send(s, s.sse().newEventBuilder().comment("keep-alive").build())),
-                beat, beat, TimeUnit.MILLISECONDS);
-        accountChecks = Executors.newSingleThreadScheduledExecutor(daemon("sse-account-checks"));
-        // with a fixed delay, a slow round is never overlapped by the next one
-        accountChecks.scheduleWithFixedDelay(() -> closeStreamsOfChangedAccounts(System.nanoTime() + beat * 1_000_000L / 2),
-                beat, beat, TimeUnit.MILLISECONDS);
+        accountCheck = Executors.newSingleThreadScheduledExecutor(daemon("sse-account-check"));
+        askers = new ThreadPoolExecutor(ASKING_AT_ONCE, ASKING_AT_ONCE, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                daemon("sse-account-asker"));
+        long every = config.live().heartbeat().toMillis();
+        // a comment line every heartbeat keeps idle streams open through proxies and shows dead ones
+        heartbeat.scheduleAtFixedRate(() -> open.forEach(s -> {
+            try {
+                send(s, s.sse().newEventBuilder().comment("keep-alive").build());
+            } catch (RuntimeException e) {
+                LOG.debugf("Keep-alive not sent: %s", e.toString());
+            }
+        }), every, every, TimeUnit.MILLISECONDS);
+        accountCheck.scheduleWithFixedDelay(() -> {
+            try {
+                closeStreamsOfChangedAccounts(config.live().heartbeat());
+            } catch (RuntimeException e) {
+                LOG.warnf("Account round failed: %s", e.toString());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, name);
+            Thread t = new Thread(r, name + (name.endsWith("asker") ? "-" + count.incrementAndGet() : ""));
             t.setDaemon(true);
             return t;
         };
@@ -83,38 +111,44 @@ public class Subscribers {
     /**
      * A stream is one long request: an account disabled, or moved to other groups, since the stream
      * opened has its streams closed, so the page reconnects with what the account may see now. A
-     * round stops at its deadline (half a heartbeat); the accounts are asked in a new random order
-     * each round, so a slow Keycloak delays the check of some accounts, never the stream of anyone.
+     * round takes {@code limit} at most: an account Keycloak has not answered for by then keeps its
+     * streams until a later round (its question goes on and leaves its answer with {@link AccountStatus});
+     * while Keycloak is known to be down the last known state is used without asking.
      */
-    void closeStreamsOfChangedAccounts(long deadlineNanos) {
+    void closeStreamsOfChangedAccounts(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
         Map<String, List<Subscriber>> byAccount = open.stream().filter(s -> s.accountId() != null)
                 .collect(Collectors.groupingBy(Subscriber::accountId));
-        List<String> order = new java.util.ArrayList<>(byAccount.keySet());
-        java.util.Collections.shuffle(order);
-        for (String account : order) {
-            if (System.nanoTime() - deadlineNanos > 0) {
+        Map<String, Future<Optional<AccountStatus.Status>>> asked = new LinkedHashMap<>();
+        byAccount.keySet().forEach(account -> asked.put(account, askers.submit(() -> accounts.current(account))));
+        asked.forEach((account, answer) -> {
+            Optional<AccountStatus.Status> status;
+            try {
+                status = answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                answer.cancel(false); // not yet started: dropped; under way: its answer is kept for the next round
+                return;
+            } catch (ExecutionException e) {
+                return; // Keycloak's answer is not needed to keep streaming; the next round asks again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return;
             }
-            List<Subscriber> streams = byAccount.get(account);
-            try {
-                accounts.current(account).ifPresent(status -> streams.stream()
-                        .filter(s -> !status.mayUseTheApp() || !Set.copyOf(status.groupIdsByName().values()).equals(s.reader().groupIds()))
-                        .forEach(s -> {
-                            open.remove(s);
-                            s.sink().close();
-                        }));
-            } catch (RuntimeException e) {
-                // Keycloak's answer is not needed to keep streaming; the next round asks again
-            }
-        }
+            status.ifPresent(now -> byAccount.get(account).stream()
+                    .filter(s -> !now.mayUseTheApp() || !Set.copyOf(now.groupIdsByName().values()).equals(s.reader().groupIds()))
+                    .forEach(s -> {
+                        open.remove(s);
+                        s.sink().close();
+                    }));
+        });
+        askers.purge(); // the questions dropped above leave the queue now
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (heartbeat != null) {
-            heartbeat.shutdownNow();
-        }
-        if (accountChecks != null) {
-            accountChecks.shutdownNow();
+        for (ExecutorService executor : new ExecutorService[] { heartbeat, accountCheck, askers }) {
+            if (executor != null) {
+                executor.shutdownNow();
+            }
         }
         open.forEach(s -> s.sink().close());
     }

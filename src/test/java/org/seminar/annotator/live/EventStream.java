@@ -27,6 +27,8 @@ final class EventStream implements AutoCloseable {
     private final Thread reader;
     private volatile Stream<String> lines;
     volatile int status;
+    /** Keep-alive comment lines received so far. */
+    final java.util.concurrent.atomic.AtomicInteger keepAlives = new java.util.concurrent.atomic.AtomicInteger();
 
     EventStream(String url, String bearer, String lastEventId) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer)
@@ -50,6 +52,8 @@ final class EventStream implements AutoCloseable {
                         id = null;
                         name = null;
                         data.setLength(0);
+                    } else if (line.startsWith(":") && line.contains("keep-alive")) {
+                        keepAlives.incrementAndGet();
                     } else if (line.startsWith("id:")) {
                         id = line.substring(3).strip();
                     } else if (line.startsWith("event:")) {
