@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * Clients that create annotations one after the other, as fast as they are answered, until a stop file appears:
  * one line per request (started and answered in ms since the epoch, status or "timeout"/"error", the created id or
- * the Retry-After header of a refusal).
+ * the Retry-After and Content-Type headers of a refusal).
  * Usage: java scripts/faults/CreateLoad.java URL TOKEN BODY CLIENTS DEADLINE_SECONDS STOP_FILE OUT_FILE
  * (the status 0 with "timeout" means no answer within the deadline).
  */
@@ -49,7 +49,8 @@ public class CreateLoad {
                             Matcher m = ID.matcher(r.body());
                             id = m.find() ? m.group(1) : "?";
                         } else {
-                            id = "retry-after=" + r.headers().firstValue("Retry-After").orElse("none");
+                            id = "retry-after=" + r.headers().firstValue("Retry-After").orElse("none") + ";type="
+                                    + r.headers().firstValue("Content-Type").orElse("none");
                         }
                     } catch (java.net.http.HttpTimeoutException e) {
                         outcome = "timeout";
