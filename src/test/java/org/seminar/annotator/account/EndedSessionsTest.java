@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -133,16 +132,7 @@ class EndedSessionsTest {
 
     /** A fresh reviewer account whose password is its username (as PageSessions.login types it). */
     private static String account(String username) {
-        Map<String, Object> user = new HashMap<>();
-        user.put("username", username);
-        user.put("email", username + "@school.example.org");
-        user.put("firstName", "Test");
-        user.put("lastName", "Student");
-        user.put("password", username);
-        user.put("temporary", false);
-        user.put("roles", List.of("reviewer"));
-        user.put("groups", List.of("seminar-a"));
-        return asAdmin("POST", "/api/admin/users", user).statusCode(201).extract().path("id");
+        return org.seminar.annotator.support.Accounts.create(username, username, List.of("reviewer"), List.of("seminar-a"));
     }
 
     /** The session cookies as a script would copy them out of the browser (the tokens are split over several). */

@@ -27,10 +27,7 @@ class KeycloakPagingTest {
     KeycloakAccounts keycloak;
 
     static String account(String username, List<String> roles, List<String> groups) {
-        return given().header("Authorization", Tokens.bearer("admin")).contentType("application/json")
-                .body(Map.of("username", username, "email", username + "@school.example.org", "firstName", "Page", "lastName", "Reader",
-                        "password", username, "temporary", false, "roles", roles, "groups", groups))
-                .post("/api/admin/users").then().statusCode(201).extract().path("id");
+        return org.seminar.annotator.support.Accounts.create(username, username, roles, groups);
     }
 
     @Test

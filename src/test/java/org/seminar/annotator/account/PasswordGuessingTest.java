@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.htmlunit.WebClient;
@@ -96,15 +95,6 @@ class PasswordGuessingTest {
     }
 
     private static String account(String username) {
-        Map<String, Object> user = new HashMap<>();
-        user.put("username", username);
-        user.put("email", username + "@school.example.org");
-        user.put("firstName", "Test");
-        user.put("lastName", "Student");
-        user.put("password", RIGHT);
-        user.put("temporary", false);
-        user.put("roles", List.of("reviewer"));
-        user.put("groups", List.of("seminar-a"));
-        return asAdmin("POST", "/api/admin/users", user).statusCode(201).extract().path("id");
+        return org.seminar.annotator.support.Accounts.create(username, RIGHT, List.of("reviewer"), List.of("seminar-a"));
     }
 }

@@ -37,16 +37,7 @@ class AdminApiTest {
     }
 
     static Map<String, Object> newUser(String username, String password, List<String> roles, List<String> groups) {
-        Map<String, Object> user = new HashMap<>();
-        user.put("username", username);
-        user.put("email", username + "@school.example.org");
-        user.put("firstName", "Test");
-        user.put("lastName", "Student");
-        user.put("password", password);
-        user.put("temporary", false);
-        user.put("roles", roles);
-        user.put("groups", groups);
-        return user;
+        return org.seminar.annotator.support.Accounts.body(username, password, roles, groups);
     }
 
     static String claims(String token) {

@@ -208,10 +208,7 @@ class ReadPathVisibilityTest {
     }
 
     static String account(String username, List<String> roles, List<String> groups) {
-        given().header("Authorization", Tokens.bearer("admin")).contentType("application/json")
-                .body(Map.of("username", username, "email", username + "@school.example.org", "firstName", "Test", "lastName", "Member",
-                        "password", username, "temporary", false, "roles", roles, "groups", groups))
-                .post("/api/admin/users").then().statusCode(201);
+        org.seminar.annotator.support.Accounts.create(username, username, roles, groups);
         return username;
     }
 
