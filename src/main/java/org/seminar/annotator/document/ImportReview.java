@@ -53,6 +53,23 @@ public class ImportReview {
             return sections.stream().map(ReviewSection::heading).filter(h -> h != null).toList();
         }
 
+        /** "9 paragraphs, 1 footnote, 0 lines dropped, 2 pages", as the page says it. */
+        public String countsLine() {
+            List<String> parts = new ArrayList<>(List.of(count(paragraphCount, "paragraph"), count(footnoteCount, "footnote"),
+                    count(droppedCount(), "line") + " dropped"));
+            if (pages != null) {
+                parts.add(count(pages, "page"));
+            }
+            if (annotationCount > 0) {
+                parts.add(count(annotationCount, "annotation"));
+            }
+            return String.join(", ", parts);
+        }
+
+        private static String count(long n, String noun) {
+            return n + " " + noun + (n == 1 ? "" : "s");
+        }
+
         public int droppedCount() {
             return dropped.stream().mapToInt(g -> g.lines().stream().mapToInt(l -> l.pages().isEmpty() ? 1 : l.pages().size()).sum()).sum();
         }
@@ -65,7 +82,7 @@ public class ImportReview {
     public record Block(String id, int number, Integer page, String kind, String text, boolean last) {
         /** Short enough to be a stray running head or footer, offered to be dropped everywhere in one click. */
         public boolean lineLike() {
-            return text.length() <= 120;
+            return text.length() <= 100;
         }
 
         /** Short enough to become a heading. */
