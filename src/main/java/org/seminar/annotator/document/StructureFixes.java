@@ -147,15 +147,25 @@ public class StructureFixes {
                     .setParameter("from", section.id).executeUpdate();
             em.createNativeQuery("delete from section where id = :id").setParameter("id", section.id).executeUpdate();
         }
+        markCorrected(documentId);
         log.record(actor, "heading-to-paragraph", d.title, Map.of("heading", heading));
         return new Fixed("The heading \u201c" + heading + "\u201d is now \u00b6" + p.number + ".", List.of(p.id), NONE_MOVED);
     }
 
     /** Takes a paragraph out of the body: its markers go with it, the paragraphs after it move up one number. */
     void removeParagraph(Paragraph p) {
+        markCorrected(p.documentId);
         em.flush();
         em.createNativeQuery("delete from paragraph where id = :id").setParameter("id", p.id).executeUpdate();
         corrections.renumberAfter(p.documentId, p.number, -1);
+    }
+
+    /** A published document's reading page says its text was corrected (a draft is still being prepared). */
+    static void markCorrected(String documentId) {
+        Document d = Document.findById(documentId);
+        if (!d.isDraft()) {
+            d.correctedAt = java.time.Instant.now();
+        }
     }
 
     /** 409 when annotations sit on the paragraph: taking it out of the body would take them with it. */

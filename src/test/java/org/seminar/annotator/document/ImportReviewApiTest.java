@@ -13,6 +13,8 @@ import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.seminar.annotator.document.parse.ParsedArticle.BlockKind;
+import org.seminar.annotator.document.parse.ParsedArticle.DropReason;
 import org.seminar.annotator.document.parse.PdfArticleReaderTest;
 import org.seminar.annotator.support.Documents;
 import org.seminar.annotator.support.Tokens;
@@ -87,6 +89,38 @@ class ImportReviewApiTest {
         Documents.document(doc);
         as("admin").get("/api/admin/log").then().body("find { it.action == 'document-publish' && it.target == '"
                 + PdfArticleReaderTest.TITLE + "' }.sentence", containsString("published the document"));
+    }
+
+    @jakarta.inject.Inject
+    DocumentImporter importer;
+
+    @Test
+    void whatTheReaderReportsIsStoredAndShownBlockKindsDroppedLinesByReasonWithTheirPagesAndOcr() {
+        var body = new org.seminar.annotator.document.parse.ParsedArticle.Section("Results", List.of(
+                org.seminar.annotator.document.parse.InlineText.plain("Prose about the results."),
+                org.seminar.annotator.document.parse.InlineText.plain("Group | Mean | SD")), List.of(2, 3),
+                List.of(BlockKind.PARAGRAPH, BlockKind.TABLE));
+        List<org.seminar.annotator.document.parse.ParsedArticle.Dropped> dropped = List.of(
+                new org.seminar.annotator.document.parse.ParsedArticle.Dropped(DropReason.RUNNING_HEAD, 1, "Journal of Tests"),
+                new org.seminar.annotator.document.parse.ParsedArticle.Dropped(DropReason.PAGE_NUMBER, 2, "2"),
+                new org.seminar.annotator.document.parse.ParsedArticle.Dropped(DropReason.RUNNING_HEAD, 2, "Journal of Tests"),
+                new org.seminar.annotator.document.parse.ParsedArticle.Dropped(DropReason.RUNNING_HEAD, 3, "Journal of Tests"),
+                new org.seminar.annotator.document.parse.ParsedArticle.Dropped(DropReason.RUNNING_HEAD, 5, "Journal of Tests"),
+                new org.seminar.annotator.document.parse.ParsedArticle.Dropped(DropReason.PULL_QUOTE, 3, "A quote set large."));
+        var article = new org.seminar.annotator.document.parse.ParsedArticle("Recognised " + System.nanoTime(), List.of("Ann Author"),
+                null, List.of(), null, List.of(body), List.of(), dropped, true);
+        byte[] pdf = PdfArticleReaderTest.article(1).render();
+        String doc = importer.importPdf(article, pdf, PdfPages.count(pdf), "admin");
+        JsonPath r = review(doc);
+        assertEquals("pdf-ocr", r.getString("sourceKind"));
+        assertEquals("draft", r.getString("status"));
+        assertEquals(List.of("paragraph", "table"), r.getList("sections[0].blocks.kind"));
+        assertEquals(List.of(2, 3), r.getList("sections[0].blocks.page"));
+        assertEquals(List.of("running-head", "page-number", "pull-quote"), r.getList("dropped.reason"), "grouped, in the page's order");
+        assertEquals(List.of("Journal of Tests"), r.getList("dropped[0].lines.text"));
+        assertEquals(List.of(1, 2, 3, 5), r.getList("dropped[0].lines[0].pages"));
+        assertEquals("pp. 1\u20133, 5", new ImportReview.DroppedText("x", List.of(1, 2, 3, 5)).pagesLabel());
+        as("reviewer1").get("/api/documents/" + doc).then().statusCode(404);
     }
 
     @Test
