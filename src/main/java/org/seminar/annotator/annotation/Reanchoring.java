@@ -41,43 +41,52 @@ public class Reanchoring {
     }
 
     void onCorrection(@Observes ParagraphCorrected c) {
-        List<Annotation> anchored = Annotation.list("paragraphId", c.paragraphId());
-        for (Annotation a : anchored) {
-            Placement place = place(a.quote, a.prefix, a.suffix, a.start, a.end, c);
-            Map<String, Object> from = position(a);
-            if (place == null) {
-                a.start = 0;
-                a.end = 0;
-                a.anchor = NEEDS_ATTENTION;
-                c.counts().needsAttention++;
+        for (ParagraphCorrected.Part old : c.oldParts()) {
+            for (Annotation a : Annotation.<Annotation>list("paragraphId", old.paragraphId())) {
+                placeAgain(a, old.start(), c);
+            }
+        }
+    }
+
+    /** Places one annotation of an old paragraph that started at {@code base} of the corrected unit's old text. */
+    private void placeAgain(Annotation a, int base, ParagraphCorrected c) {
+        Placement place = place(a.quote, a.prefix, a.suffix, base + a.start, base + a.end, c);
+        Map<String, Object> from = position(a);
+        if (place == null) {
+            if (c.parts().stream().noneMatch(p -> p.paragraphId().equals(a.paragraphId))) {
+                a.paragraphId = c.parts().get(0).paragraphId(); // its paragraph was joined into the first
+            }
+            a.start = 0;
+            a.end = 0;
+            a.anchor = NEEDS_ATTENTION;
+            c.counts().needsAttention++;
+        } else {
+            ParagraphCorrected.Part part = c.partAt(place.start());
+            a.paragraphId = part.paragraphId();
+            a.start = place.start() - part.start();
+            a.end = place.end() - part.start();
+            a.anchor = place.anchor();
+            String now = part.text().substring(a.start, a.end);
+            if (!now.equals(a.quote)) {
+                a.quote = now;
+            }
+            a.prefix = part.text().substring(Math.max(0, a.start - AnnotationService.CONTEXT), a.start);
+            a.suffix = part.text().substring(a.end, Math.min(part.text().length(), a.end + AnnotationService.CONTEXT));
+            if (place.anchor().equals(EXACT)) {
+                c.counts().exact++;
             } else {
-                ParagraphCorrected.Part part = c.partAt(place.start());
-                a.paragraphId = part.paragraphId();
-                a.start = place.start() - part.start();
-                a.end = place.end() - part.start();
-                a.anchor = place.anchor();
-                String now = part.text().substring(a.start, a.end);
-                if (!now.equals(a.quote)) {
-                    a.quote = now;
-                }
-                a.prefix = part.text().substring(Math.max(0, a.start - AnnotationService.CONTEXT), a.start);
-                a.suffix = part.text().substring(a.end, Math.min(part.text().length(), a.end + AnnotationService.CONTEXT));
-                if (place.anchor().equals(EXACT)) {
-                    c.counts().exact++;
-                } else {
-                    c.counts().fuzzy++;
-                }
+                c.counts().fuzzy++;
             }
-            Map<String, Object> to = position(a);
-            if (!from.equals(to)) {
-                a.updated = Instant.now();
-                Versions.write("annotation");
-                Map<String, Object> change = new LinkedHashMap<>();
-                change.put("from", from);
-                change.put("to", to);
-                AnnotationHistory.record("reanchor", c.actor(), a, null, Map.of("position", change));
-                events.fire(AnnotationEvent.about(EventType.ANNOTATION_UPDATED, a, c.actor()));
-            }
+        }
+        Map<String, Object> to = position(a);
+        if (!from.equals(to)) {
+            a.updated = Instant.now();
+            Versions.write("annotation");
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("from", from);
+            change.put("to", to);
+            AnnotationHistory.record("reanchor", c.actor(), a, null, Map.of("position", change));
+            events.fire(AnnotationEvent.about(EventType.ANNOTATION_UPDATED, a, c.actor()));
         }
     }
 

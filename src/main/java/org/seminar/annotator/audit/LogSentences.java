@@ -34,6 +34,14 @@ public final class LogSentences {
             case "document-delete" -> who + " deleted the document \u201c" + target + "\u201d with " + count(d.get("annotations"), "annotation")
                     + " and " + count(d.get("replies"), "reply");
             case "paragraph-correct" -> who + " corrected the text of " + target;
+            case "document-publish" -> who + " published the document \u201c" + target + "\u201d to the groups";
+            case "document-front-matter" -> who + " corrected the " + fields(d.keySet()) + " of the document \u201c" + target + "\u201d";
+            case "paragraph-join" -> who + " joined " + target + " with the paragraph after it";
+            case "paragraph-split" -> who + " split " + target + " in two";
+            case "paragraph-to-heading" -> who + " made " + target + " a heading";
+            case "paragraph-to-footnote" -> who + " moved " + target + " to the footnotes";
+            case "heading-to-paragraph" -> who + " made the heading \u201c" + d.getOrDefault("heading", "?") + "\u201d of " + target + " a paragraph";
+            case "running-head-drop" -> who + " dropped \u201c" + d.getOrDefault("line", "?") + "\u201d from every paragraph of " + target;
             default -> who + " " + e.action().replace('-', ' ') + " " + target;
         };
     }

@@ -36,6 +36,17 @@ public class Document extends PanacheEntityBase {
     public java.time.LocalDate dueDate;
     /** When an admin last corrected its text (null: as imported). */
     public Instant correctedAt;
+    /** {@link #DRAFT} (a PDF import the teacher has not checked yet: admins only) or {@link #PUBLISHED}. */
+    public String status = PUBLISHED;
+    /** When a draft was published (null: published from the start, or still a draft). */
+    public Instant publishedAt;
+
+    public static final String DRAFT = "draft";
+    public static final String PUBLISHED = "published";
+
+    public boolean isDraft() {
+        return DRAFT.equals(status);
+    }
 
     public static Optional<Document> findBundled(String key) {
         return find("bundledKey", key).firstResultOptional();

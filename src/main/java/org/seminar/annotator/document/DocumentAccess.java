@@ -18,8 +18,9 @@ import org.seminar.annotator.web.ProblemException;
 /**
  * The one rule of who may open a document, called by every path that takes a document id (the
  * document API and pages, annotations, reports and exports, events, presence, the W3C containers):
- * admins open every document; a reviewer opens a document that is not archived and is assigned to
- * one of their groups, or to no group at all (then every group reads it, as the bundled article).
+ * admins open every document; a reviewer opens a document that is published (not a draft still being
+ * checked), not archived and assigned to one of their groups, or to no group at all (then every group
+ * reads it, as the bundled article).
  * A document the caller may not open is answered exactly as one that does not exist (404).
  */
 @ApplicationScoped
@@ -55,8 +56,8 @@ public class DocumentAccess {
         }
     }
 
-    /** The columns the rule reads: whether the document is archived, and its groups comma-separated. */
-    private static final String RULE_COLUMNS = "d.archived, array_to_string(array(select g.group_id from document_group g"
+    /** The columns the rule reads: whether the document is archived or a draft, and its groups comma-separated. */
+    private static final String RULE_COLUMNS = "d.archived or d.status <> 'published', array_to_string(array(select g.group_id from document_group g"
             + " where g.document_id = d.id), ',')";
 
     /**
@@ -74,9 +75,12 @@ public class DocumentAccess {
         return rule(Boolean.TRUE.equals(row[0]), (String) row[1], admin, groupIds);
     }
 
-    /** The rule itself: admins open every document; others one not archived, assigned to none of the groups or to one of theirs. */
-    private static boolean rule(boolean archived, String groups, boolean admin, Collection<String> groupIds) {
-        return admin || !archived && (groups == null || groups.isEmpty() || Arrays.stream(groups.split(",")).anyMatch(groupIds::contains));
+    /**
+     * The rule itself: admins open every document; others one not withheld (archived, or a draft), assigned to none of
+     * the groups or to one of theirs.
+     */
+    private static boolean rule(boolean withheld, String groups, boolean admin, Collection<String> groupIds) {
+        return admin || !withheld && (groups == null || groups.isEmpty() || Arrays.stream(groups.split(",")).anyMatch(groupIds::contains));
     }
 
     /**
@@ -116,7 +120,7 @@ public class DocumentAccess {
             return Document.listByTitle();
         }
         return Document.list("""
-                from Document d where d.archived = false
+                from Document d where d.archived = false and d.status = 'published'
                   and (not exists (select 1 from DocumentGroup g where g.documentId = d.id)
                        or exists (select 1 from DocumentGroup g where g.documentId = d.id and g.groupId in ?1))
                 order by d.title, d.importedAt""", groupIds.isEmpty() ? Set.of("-none-") : groupIds);

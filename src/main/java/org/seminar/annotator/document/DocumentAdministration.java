@@ -35,6 +35,8 @@ public class DocumentAdministration {
     DocumentAccess access;
     @Inject
     AdminLog log;
+    @Inject
+    PdfPages pages;
 
     /** A change; absent fields stay as they are; {@code groups} empty means every group, {@code dueDate} "" removes it. */
     public record DocumentChange(String title, Boolean archived, List<String> groups, String dueDate) {
@@ -132,6 +134,7 @@ public class DocumentAdministration {
         Usage usage = usage(id);
         em.createNativeQuery("delete from annotation_history where document_id = :doc").setParameter("doc", id).executeUpdate();
         Document.deleteById(id);
+        pages.forget(id);
         log.record(actor, "document-delete", usage.title(), Map.of("annotations", usage.annotations(), "replies", usage.replies(),
                 "reviewers", usage.reviewers()));
         return usage;
@@ -148,6 +151,6 @@ public class DocumentAdministration {
     @Transactional
     public DocumentViews.Summary summary(Document d) {
         return new DocumentViews.Summary(d.id, d.title, d.archived, access.groupsOf(d.id).stream().map(groups::nameOf).sorted().toList(),
-                d.dueDate == null ? null : d.dueDate.toString());
+                d.dueDate == null ? null : d.dueDate.toString(), d.status);
     }
 }

@@ -17,10 +17,31 @@ public class DocumentImporter {
 
     private final ArticleParser parser = new ArticleParser();
 
-    /** Stores an article read from a PDF ({@code document.source_kind} "pdf"); returns the new document's id. */
+    /**
+     * Stores an article read from a PDF as a draft ({@code document.source_kind} "pdf", or "pdf-ocr" when its text was
+     * recognised from page images), with what the reader dropped and the PDF itself for the review page; returns the
+     * new document's id.
+     */
     @Transactional
-    public String importPdf(ParsedArticle article, String importedBy) {
-        return store(article, "pdf", null, importedBy);
+    public String importPdf(ParsedArticle article, byte[] pdf, int pages, String importedBy) {
+        String id = store(article, article.ocr() ? "pdf-ocr" : "pdf", null, importedBy);
+        Document.<Document>findById(id).status = Document.DRAFT;
+        int position = 0;
+        for (ParsedArticle.Dropped line : article.dropped()) {
+            DroppedLine row = new DroppedLine();
+            row.documentId = id;
+            row.position = position++;
+            row.reason = line.reason().id();
+            row.page = line.page() > 0 ? line.page() : null;
+            row.text = line.text();
+            row.persist();
+        }
+        DocumentPdf stored = new DocumentPdf();
+        stored.documentId = id;
+        stored.pages = pages;
+        stored.bytes = pdf;
+        stored.persist();
+        return id;
     }
 
     /** Parses and stores in one transaction; returns the new document's id. */
@@ -80,6 +101,7 @@ public class DocumentImporter {
                 paragraph.number = ++number;
                 paragraph.text = text.text();
                 paragraph.marks = text.marks();
+                paragraph.kind = parsedSection.kindOf(i).id();
                 paragraph.persist();
                 int ordinal = 0;
                 for (InlineText.Ref ref : text.refs()) {

@@ -130,9 +130,11 @@ public class DocumentPageResource {
         try {
             byte[] body = file != null && file.size() > 0 ? Files.readAllBytes(file.uploadedFile())
                     : text == null ? new byte[0] : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            String id = DocumentUploads.isPdf(body) ? uploads.uploadPdf(body, user.username())
-                    : uploads.upload(body, printExtraction != null, user.username());
-            return Response.seeOther(URI.create("/documents/" + id)).build();
+            if (DocumentUploads.isPdf(body)) {
+                // a PDF import is a draft: the teacher checks what was read before the groups see it
+                return Response.seeOther(URI.create("/documents/" + uploads.uploadPdf(body, user.username()) + "/review")).build();
+            }
+            return Response.seeOther(URI.create("/documents/" + uploads.upload(body, printExtraction != null, user.username()))).build();
         } catch (ProblemException e) {
             Response.ResponseBuilder page = Response.status(e.status()).entity(Templates.list(documents.list(), e.getMessage(), null));
             return (e.retryAfterSeconds() > 0 ? page.header("Retry-After", e.retryAfterSeconds()) : page).build();

@@ -23,7 +23,7 @@ public class DocumentService {
     @Transactional
     public List<DocumentViews.Summary> list() {
         return access.visibleToCaller().stream().map(d -> user.isAdmin() ? administration.summary(d)
-                : new DocumentViews.Summary(d.id, d.title, false, null, d.dueDate == null ? null : d.dueDate.toString())).toList();
+                : new DocumentViews.Summary(d.id, d.title, false, null, d.dueDate == null ? null : d.dueDate.toString(), null)).toList();
     }
 
     @Transactional

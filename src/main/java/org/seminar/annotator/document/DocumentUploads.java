@@ -38,7 +38,7 @@ public class DocumentUploads {
     /**
      * Reads a PDF into the same structure and imports it; an encrypted, broken or image-only PDF, or one whose text does
      * not decode, is a 400 naming {@code body}, one beyond the reading limits ({@code annotator.pdf.*}) a 413 naming
-     * the limit; either stores nothing. Logs how long the reading took and how much memory it allocated.
+     * the limit; either stores nothing. The document is a draft until the teacher has checked and published it. Logs how long the reading took and how much memory it allocated.
      */
     public String uploadPdf(byte[] body, String importedBy) {
         requireSize(body, "is empty: send the PDF");
@@ -61,7 +61,7 @@ public class DocumentUploads {
         }
         requireTextRule(article);
         long storing = System.nanoTime();
-        String id = importer.importPdf(article, importedBy);
+        String id = importer.importPdf(article, body, PdfPages.count(body), importedBy);
         LOG.infof("Imported PDF %s (%d bytes, %d paragraphs, %d footnotes): read in %d ms, stored in %d ms, %d MB allocated", id,
                 body.length, article.paragraphs().size(), article.footnotes().size(), read.millis(),
                 (System.nanoTime() - storing) / 1_000_000, read.allocatedBytes() / (1024 * 1024));
@@ -83,6 +83,7 @@ public class DocumentUploads {
         article.sections().forEach(s -> texts.add(s.heading()));
         article.paragraphs().forEach(p -> texts.add(p.text()));
         article.footnotes().forEach(f -> texts.add(f.content().text()));
+        article.dropped().forEach(d -> texts.add(d.text()));
         for (String text : texts) {
             TextRules.problem(text).ifPresent(problem -> {
                 throw ProblemException.badField("body", "has text that cannot be read: it " + problem);

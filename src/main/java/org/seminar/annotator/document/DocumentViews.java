@@ -17,9 +17,15 @@ public final class DocumentViews {
     public record PlainParagraph(String id, String documentId, int number, String text) {
     }
 
-    /** A document in the list: {@code groups} (assigned groups; empty: every group) for admins only. */
+    /**
+     * A document in the list: {@code groups} (assigned groups; empty: every group) and {@code status} ("draft": a PDF
+     * import not yet published; "published") for admins only.
+     */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public record Summary(String id, String title, boolean archived, List<String> groups, String dueDate) {
+    public record Summary(String id, String title, boolean archived, List<String> groups, String dueDate, String status) {
+        public boolean draft() {
+            return Document.DRAFT.equals(status);
+        }
     }
 
     public record Detail(String id, String title, List<String> authors,

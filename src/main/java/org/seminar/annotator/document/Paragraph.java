@@ -24,6 +24,8 @@ public class Paragraph extends PanacheEntityBase {
     /** The page of the PDF it was imported from that it started on; null for text imports. */
     public Integer page;
     public String text;
+    /** What the block is: "paragraph", "table", "figure" or "code" (ParsedArticle.BlockKind's ids). */
+    public String kind = "paragraph";
     @JdbcTypeCode(SqlTypes.JSON)
     public List<InlineText.Mark> marks;
 

@@ -42,6 +42,9 @@ class PdfImportTest {
         JournalPdf pdf = PdfArticleReaderTest.article(2);
         String id = postPdf("admin", pdf.render()).then().statusCode(201).header("Location", containsString("/api/documents/"))
                 .extract().path("id");
+        // a draft until the teacher has checked it: admins only
+        given().header("Authorization", Tokens.bearer("reviewer1")).get("/api/documents/" + id).then().statusCode(404);
+        given().header("Authorization", Tokens.bearer("admin")).post("/api/documents/" + id + "/review/publish").then().statusCode(200);
         JsonPath doc = Documents.document(id);
         assertEquals(PdfArticleReaderTest.TITLE, doc.getString("title"));
         assertEquals(List.of("Ann Author", "Ben Writer"), doc.getList("authors"));
@@ -87,6 +90,9 @@ class PdfImportTest {
             admin.signIn(new URL(base, "/documents").toString(), "admin");
             admin.driver.findElement(By.id("file")).sendKeys(file.toString());
             admin.driver.findElement(By.cssSelector("section.import button[type=submit]")).click();
+            // the import lands on its review page; the reading page shows the pages too
+            admin.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("import-review")));
+            admin.driver.findElement(By.linkText("Read it")).click();
             admin.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".para .pagemark")));
             List<String> marks = admin.driver.findElements(By.cssSelector(".para .pagemark")).stream().map(e -> e.getText()).toList();
             assertEquals("p. 1", marks.get(0).replace('\u00A0', ' '));

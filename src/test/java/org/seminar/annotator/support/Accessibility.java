@@ -11,6 +11,15 @@ public final class Accessibility {
     private Accessibility() {
     }
 
+    /** Every violation axe-core finds, whatever its impact, described. */
+    public static List<String> violations(WebDriver driver) {
+        Results results = new AxeBuilder().analyze(driver);
+        return results.getViolations().stream()
+                .map(v -> v.getId() + " (" + v.getImpact() + ", " + v.getNodes().size() + "x) at "
+                        + v.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList())
+                .toList();
+    }
+
     public static List<String> seriousViolations(WebDriver driver) {
         Results results = new AxeBuilder().analyze(driver);
         return results.getViolations().stream()
