@@ -41,7 +41,11 @@ final class ReadBudget {
     private static final long MB = 1024 * 1024;
 
     private final PdfLimits limits;
-    private final long deadline;
+    private final long start;
+    private long deadline;
+    /** The wall time allowed, and what for (see {@link #allowTime}). */
+    private java.time.Duration allowed;
+    private String allowedFor = "";
     private long inflated;
     private long packedObjects;
     private int characters;
@@ -53,7 +57,9 @@ final class ReadBudget {
 
     ReadBudget(PdfLimits limits) {
         this.limits = limits;
-        this.deadline = System.nanoTime() + limits.maxTime().toNanos();
+        this.start = System.nanoTime();
+        this.allowed = limits.maxTime();
+        this.deadline = start + allowed.toNanos();
     }
 
     long inflatedBytes() {
@@ -66,12 +72,24 @@ final class ReadBudget {
             throw new PdfArticleReader.TooLarge(exceeded);
         }
         if (System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) {
-            exceed("the PDF takes longer than " + seconds() + " to read");
+            exceed("the PDF takes longer than " + seconds() + " to read" + allowedFor);
+        }
+    }
+
+    /**
+     * Allows the reading {@code total} wall time from its start instead of {@link PdfLimits#maxTime()}, when that is
+     * longer: reading scanned pages with OCR takes seconds a page. {@code why} completes the refusal once it is up.
+     */
+    void allowTime(java.time.Duration total, String why) {
+        if (total.compareTo(allowed) > 0) {
+            allowed = total;
+            deadline = start + total.toNanos();
+            allowedFor = why;
         }
     }
 
     private String seconds() {
-        long millis = limits.maxTime().toMillis();
+        long millis = allowed.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
