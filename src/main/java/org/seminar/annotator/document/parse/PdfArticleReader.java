@@ -285,6 +285,25 @@ public final class PdfArticleReader {
         return page;
     }
 
+    /**
+     * Rebuilds the article from pages of positioned text that came from elsewhere than a PDF's text layer (OCR): the
+     * same stages as {@link #read} after the glyphs are read. The budget's time limit applies.
+     */
+    public static ParsedArticle readPages(List<PageText> pages, ReadBudget budget) {
+        List<Page> read = new ArrayList<>();
+        for (PageText page : pages) {
+            budget.check();
+            Page p = new Page(page.width(), page.height());
+            for (PageText.Fragment f : page.fragments()) {
+                p.glyphs.add(new Glyph(f.text(), f.x(), f.baseline(), f.width(), f.size(), f.style() & (BOLD | ITALIC)));
+            }
+            read.add(p);
+        }
+        ParsedArticle article = structure(read, budget);
+        return new ParsedArticle(article.title(), article.authors(), article.abstractText(), article.keywords(), article.authorNote(),
+                article.sections(), article.footnotes(), article.dropped(), true);
+    }
+
     /** "page 3", "pages 2-5, 9": ascending page numbers with runs compressed. */
     static String pageRanges(List<Integer> pages) {
         StringBuilder text = new StringBuilder(pages.size() == 1 ? "page " : "pages ");
@@ -494,7 +513,7 @@ public final class PdfArticleReader {
 
     // ---- the whole document ---------------------------------------------------------------
 
-    private ParsedArticle structure(List<Page> pages, ReadBudget budget) {
+    private static ParsedArticle structure(List<Page> pages, ReadBudget budget) {
         List<Line> all = new ArrayList<>();
         Map<Integer, Page> pageOf = new HashMap<>();
         for (int p = 0; p < pages.size(); p++) {

@@ -31,7 +31,7 @@ import org.apache.pdfbox.filter.FilterFactory;
  * read, so they are not decoded, unless a page uses one as its content or inside a font (then it is decoded and
  * counted like any stream, and one compressed with an image codec is refused).
  */
-final class ReadBudget {
+public final class ReadBudget {
 
     /** Filters that only images use; the text reader never runs them. */
     private static final Set<COSName> IMAGE_CODECS = Set.of(COSName.DCT_DECODE, COSName.DCT_DECODE_ABBREVIATION, COSName.JPX_DECODE,
@@ -55,7 +55,7 @@ final class ReadBudget {
     private final Set<COSStream> images = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<COSBase> walked = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    ReadBudget(PdfLimits limits) {
+    public ReadBudget(PdfLimits limits) {
         this.limits = limits;
         this.start = System.nanoTime();
         this.allowed = limits.maxTime();
@@ -67,7 +67,7 @@ final class ReadBudget {
     }
 
     /** Throws when a limit was exceeded, the time is up or the reading was cancelled (its thread interrupted). */
-    void check() {
+    public void check() {
         if (exceeded != null) {
             throw new PdfArticleReader.TooLarge(exceeded);
         }
