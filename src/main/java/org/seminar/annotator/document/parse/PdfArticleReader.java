@@ -30,7 +30,6 @@ import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.util.Vector;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
-import org.seminar.annotator.document.parse.ocr.OcrPage;
 import org.seminar.annotator.document.parse.ocr.Tesseract;
 
 /**
@@ -220,7 +219,7 @@ public final class PdfArticleReader {
             budget.requirePages(document.getNumberOfPages());
             pages = glyphs(document, budget);
             scans = ScannedPages.read(document, letters(pages), ocr, budget);
-            scans.pages().forEach((index, scanned) -> pages.set(index, fromOcr(scanned)));
+            scans.pages().forEach((index, scanned) -> pages.set(index, page(scanned)));
         } catch (InvalidPasswordException e) {
             throw new Unreadable("is encrypted with a password; send an unprotected copy");
         } catch (IOException | RuntimeException e) {
@@ -266,25 +265,6 @@ public final class PdfArticleReader {
                 .toArray();
     }
 
-    /** A page read with OCR as the text layer would give it: each word one glyph, upright, with blanks between words. */
-    private static Page fromOcr(OcrPage scanned) {
-        Page page = new Page(scanned.width(), scanned.height());
-        for (OcrPage.Line line : scanned.lines()) {
-            for (int i = 0; i < line.words().size(); i++) {
-                OcrPage.Word w = line.words().get(i);
-                String text = w.text();
-                for (Map.Entry<String, String> ligature : LIGATURES.entrySet()) {
-                    text = text.replace(ligature.getKey(), ligature.getValue());
-                }
-                if (i > 0) {
-                    page.glyphs().add(new Glyph(" ", w.x(), line.baseline(), 0, line.fontSize(), 0));
-                }
-                page.glyphs().add(new Glyph(text, w.x(), line.baseline(), w.width(), line.fontSize(), 0));
-            }
-        }
-        return page;
-    }
-
     /**
      * Rebuilds the article from pages of positioned text that came from elsewhere than a PDF's text layer (OCR): the
      * same stages as {@link #read} after the glyphs are read. The budget's time limit applies.
@@ -293,15 +273,20 @@ public final class PdfArticleReader {
         List<Page> read = new ArrayList<>();
         for (PageText page : pages) {
             budget.check();
-            Page p = new Page(page.width(), page.height());
-            for (PageText.Fragment f : page.fragments()) {
-                p.glyphs.add(new Glyph(f.text(), f.x(), f.baseline(), f.width(), f.size(), f.style() & (BOLD | ITALIC)));
-            }
-            read.add(p);
+            read.add(page(page));
         }
         ParsedArticle article = structure(read, budget);
         return new ParsedArticle(article.title(), article.authors(), article.abstractText(), article.keywords(), article.authorNote(),
                 article.sections(), article.footnotes(), article.dropped(), true);
+    }
+
+    /** The first stage's page for positioned text from elsewhere (OCR). */
+    private static Page page(PageText page) {
+        Page p = new Page(page.width(), page.height());
+        for (PageText.Fragment f : page.fragments()) {
+            p.glyphs.add(new Glyph(f.text(), f.x(), f.baseline(), f.width(), f.size(), f.style() & (BOLD | ITALIC)));
+        }
+        return p;
     }
 
     /** "page 3", "pages 2-5, 9": ascending page numbers with runs compressed. */

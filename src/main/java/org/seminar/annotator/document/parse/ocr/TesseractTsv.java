@@ -35,6 +35,7 @@ public final class TesseractTsv {
     static final float OWN_SIZE = 0.2f;
     /** Sizes within this share of the page's most common size are that size: the scatter of the estimate, not another type. */
     static final float BODY_SIZE = 0.1f;
+    private static final String[] LIGATURES = {"ﬀ", "ff", "ﬁ", "fi", "ﬂ", "fl", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st"};
     private static final String ASCENDING = "bdfhiklt0123456789()[]{}/\\|!?%&$#@§¶'\"“”‘’";
     private static final String DESCENDING = "gjpqy()[]{}|,;§";
 
@@ -50,7 +51,8 @@ public final class TesseractTsv {
             if (cells.length < 12 || !cells[0].equals("5")) {
                 continue; // the header, and the page, block, paragraph and line rows
             }
-            String text = cells[11].strip();
+            String text = spelledOut(cells[11].strip());
+            cells[11] = text;
             float confidence = Float.parseFloat(cells[10]);
             if (text.isEmpty() || confidence < 0) {
                 continue;
@@ -95,6 +97,14 @@ public final class TesseractTsv {
             out.add(new OcrPage.Line(baseline(kept.get(i), size), size, kept.get(i)));
         }
         return new OcrPage(pageNumber, width, height, List.copyOf(out));
+    }
+
+    /** Ligatures as letters ("ﬁ" → "fi"), as the text layer's reader gives them. */
+    static String spelledOut(String word) {
+        for (int i = 0; i < LIGATURES.length; i += 2) {
+            word = word.replace(LIGATURES[i], LIGATURES[i + 1]);
+        }
+        return word;
     }
 
     /** The median of the sizes the line's words suggest, in points. */
