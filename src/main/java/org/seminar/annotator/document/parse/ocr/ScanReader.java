@@ -29,6 +29,8 @@ public final class ScanReader {
         void check();
     }
 
+    /** The temporary folder of one reading's page images starts so. */
+    static final String FOLDER_PREFIX = "ocr-pages-";
     /** How often a running process is checked on. */
     static final long POLL_MILLIS = 50;
     /** How long a killed process is given to go, before its files are deleted all the same. */
@@ -55,7 +57,7 @@ public final class ScanReader {
         Deque<Running> running = new ArrayDeque<>();
         Path folder = null;
         try {
-            folder = Files.createTempDirectory("scan-");
+            folder = Files.createTempDirectory(FOLDER_PREFIX);
             PDFRenderer renderer = new PDFRenderer(document);
             for (int index : pages) {
                 budget.check();
@@ -69,28 +71,40 @@ public final class ScanReader {
                 drawn = null;
                 budget.check();
                 while (running.size() >= tesseract.settings().parallel()) {
-                    read.add(finish(running.removeFirst(), budget));
+                    read.add(finish(running.getFirst(), budget));
+                    running.removeFirst(); // only once finished: until then the finally below kills it
                 }
                 running.add(new Running(number, dpi, width, height,
                         tesseract.start(image, folder.resolve(number + ".tsv"), folder.resolve(number + ".log")), image,
                         folder.resolve(number + ".tsv"), folder.resolve(number + ".log")));
             }
             while (!running.isEmpty()) {
-                read.add(finish(running.removeFirst(), budget));
+                read.add(finish(running.getFirst(), budget));
+                running.removeFirst();
             }
             return read;
         } catch (IOException e) {
             throw new OcrException("its pages could not be read with OCR (" + e.getMessage() + ")");
         } finally {
-            running.forEach(r -> r.process().destroyForcibly());
-            for (Running r : running) {
-                try {
-                    r.process().waitFor(KILL_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            stop(running);
             delete(folder);
+        }
+    }
+
+    /** Kills the processes and waits until they are gone (a cancelled reading's interrupt is kept for after). */
+    private static void stop(Deque<Running> running) {
+        running.forEach(r -> r.process().destroyForcibly());
+        boolean interrupted = Thread.interrupted();
+        try {
+            for (Running r : running) {
+                r.process().waitFor(KILL_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -103,8 +117,7 @@ public final class ScanReader {
                     break;
                 }
             } catch (InterruptedException e) {
-                page.process().destroyForcibly();
-                Thread.currentThread().interrupt();
+                Thread.currentThread().interrupt(); // the process is killed on the way out
                 budget.check(); // the cancellation, as the budget words it
                 throw new OcrException("the reading was cancelled");
             }
