@@ -112,46 +112,63 @@ final class PageImages {
         byte[] data = null;
         for (int i = 0; i < names.size(); i++) {
             COSName name = names.get(i);
-            if (name.equals(COSName.DCT_DECODE) || name.equals(COSName.DCT_DECODE_ABBREVIATION) || name.equals(COSName.JPX_DECODE)
-                    || name.equals(COSName.CCITTFAX_DECODE) || name.equals(COSName.CCITTFAX_DECODE_ABBREVIATION)
-                    || name.equals(COSName.JBIG2_DECODE)) {
+            if (isImageCodec(name)) {
                 return;
             }
             Filter filter = FilterFactory.INSTANCE.getFilter(name);
-            Bounded out = new Bounded(bound, page);
+            boolean last = i == names.size() - 1 || isImageCodec(names.get(i + 1));
+            // the last stage is only counted; a stage before it is held, as the renderer holds it
+            Bounded out = new Bounded(bound, page, !last);
             try (InputStream in = data == null ? stream.createRawInputStream() : new java.io.ByteArrayInputStream(data)) {
                 filter.decode(in, out, stream, i);
             } catch (IOException broken) {
                 return; // the renderer meets the same error and draws what it can
             }
+            if (last) {
+                return;
+            }
             data = out.toByteArray();
         }
     }
 
-    /** A decoding stage held in memory, refused past its bound. */
+    private static boolean isImageCodec(COSName name) {
+        return name.equals(COSName.DCT_DECODE) || name.equals(COSName.DCT_DECODE_ABBREVIATION) || name.equals(COSName.JPX_DECODE)
+                || name.equals(COSName.CCITTFAX_DECODE) || name.equals(COSName.CCITTFAX_DECODE_ABBREVIATION) || name.equals(COSName.JBIG2_DECODE);
+    }
+
+    /** A decoding stage, counted and refused past its bound; held in memory only when {@code held}. */
     private static final class Bounded extends ByteArrayOutputStream {
         private final long bound;
         private final int page;
+        private final boolean held;
+        private long counted;
 
-        Bounded(long bound, int page) {
+        Bounded(long bound, int page, boolean held) {
+            super(held ? 8192 : 0);
             this.bound = bound;
             this.page = page;
+            this.held = held;
         }
 
         @Override
         public synchronized void write(int b) {
             room(1);
-            super.write(b);
+            if (held) {
+                super.write(b);
+            }
         }
 
         @Override
         public synchronized void write(byte[] b, int off, int len) {
             room(len);
-            super.write(b, off, len);
+            if (held) {
+                super.write(b, off, len);
+            }
         }
 
         private void room(int more) {
-            if (count + (long) more > bound) {
+            counted += more;
+            if (counted > bound) {
                 throw new OcrException("page " + page + " holds an image whose data inflates past its size (" + bound / 1_000_000
                         + " MB); it is not read");
             }

@@ -75,7 +75,7 @@ public final class ScanReader {
                     running.removeFirst(); // only once finished: until then the finally below kills it
                 }
                 running.add(new Running(number, dpi, width, height,
-                        tesseract.start(image, folder.resolve(number + ".tsv"), folder.resolve(number + ".log")), image,
+                        tesseract.start(image, Math.round(dpi), folder.resolve(number + ".tsv"), folder.resolve(number + ".log")), image,
                         folder.resolve(number + ".tsv"), folder.resolve(number + ".log")));
             }
             while (!running.isEmpty()) {

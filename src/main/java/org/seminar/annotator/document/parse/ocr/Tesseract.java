@@ -102,16 +102,16 @@ public final class Tesseract {
     }
 
     /**
-     * Starts reading one page image into TSV, written to {@code tsv} (its messages to {@code log}). One thread per
-     * process: pages are read side by side by separate processes, not by threads within one.
+     * Starts reading one page image, drawn at {@code dpi} (a PGM file does not say), into TSV written to {@code tsv}
+     * (its messages to {@code log}). Pages are read side by side by separate processes, not by threads within one.
      */
-    Process start(Path image, Path tsv, Path log) throws IOException {
+    Process start(Path image, int dpi, Path tsv, Path log) throws IOException {
         if (!available()) {
             throw new IllegalStateException(unavailable);
         }
         // layout analysis with orientation and script detection (1) where its data is installed, else without it (3)
-        ProcessBuilder builder = new ProcessBuilder(settings.command(), image.toString(), "-", "-l", settings.language(), "--psm",
-                orientation ? "1" : "3", "tsv").redirectOutput(tsv.toFile()).redirectError(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(settings.command(), image.toString(), "-", "-l", settings.language(), "--dpi",
+                String.valueOf(dpi), "--psm", orientation ? "1" : "3", "tsv").redirectOutput(tsv.toFile()).redirectError(log.toFile());
         // OpenMP threads inside one Tesseract slow it down several times on a busy machine; parallelism comes from pages
         builder.environment().put("OMP_THREAD_LIMIT", "1");
         return builder.start();
