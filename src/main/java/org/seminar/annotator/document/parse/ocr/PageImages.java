@@ -169,8 +169,8 @@ final class PageImages {
         private void room(int more) {
             counted += more;
             if (counted > bound) {
-                throw new OcrException("page " + page + " holds an image whose data inflates past its size (" + bound / 1_000_000
-                        + " MB); it is not read");
+                throw new OcrException("page " + page + " holds an image whose data inflates past the " + String.format(java.util.Locale.ENGLISH, "%,d bytes", bound)
+                        + " its size allows; it is not read");
             }
         }
     }

@@ -19,7 +19,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
+import java.io.OutputStream;
+import java.util.zip.DeflaterOutputStream;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,5 +120,41 @@ class ScanReaderTest {
         assertEquals(List.of(), stillRunning(), "no OCR process outlives the reading");
         assertEquals(before, pageFolders(), "the page images are deleted");
         assertTrue(new File(folder.toFile(), "tesseract").exists());
+    }
+
+    /** A page with one grey image declaring {@code width} × {@code height} pixels whose Flate data inflates to {@code bytes}. */
+    private static PDDocument pageWithImage(int width, int height, int bytes) throws IOException {
+        PDDocument doc = new PDDocument();
+        PDPage page = new PDPage();
+        doc.addPage(page);
+        COSStream data = doc.getDocument().createCOSStream();
+        try (OutputStream raw = data.createRawOutputStream(); DeflaterOutputStream out = new DeflaterOutputStream(raw)) {
+            out.write(new byte[bytes]);
+        }
+        data.setItem(COSName.TYPE, COSName.XOBJECT);
+        data.setItem(COSName.SUBTYPE, COSName.IMAGE);
+        data.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+        data.setInt(COSName.WIDTH, width);
+        data.setInt(COSName.HEIGHT, height);
+        data.setInt(COSName.BITS_PER_COMPONENT, 8);
+        data.setItem(COSName.COLORSPACE, COSName.DEVICEGRAY);
+        try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+            content.drawImage(new PDImageXObject(new PDStream(data), null), 0, 0, 612, 792);
+        }
+        return doc;
+    }
+
+    @Test
+    void anImageThatInflatesPastItsSizeOrIsHugeIsNotDrawn(@TempDir Path folder) throws Exception {
+        Tesseract tesseract = stuck(folder);
+        try (PDDocument bomb = pageWithImage(100, 100, 16 << 20)) {
+            var e = assertThrows(OcrException.class, () -> new ScanReader(tesseract).read(bomb, List.of(0), () -> { }));
+            assertEquals("page 1 holds an image whose data inflates past the 105,536 bytes its size allows; it is not read", e.getMessage());
+        }
+        try (PDDocument huge = pageWithImage(10_000, 7_000, 1000)) {
+            var e = assertThrows(OcrException.class, () -> new ScanReader(tesseract).read(huge, List.of(0), () -> { }));
+            assertTrue(e.getMessage().startsWith("page 1 holds images of 70 million pixels; at most 60 million"), e.getMessage());
+        }
+        assertEquals(List.of(), stillRunning(), "no process was started");
     }
 }
