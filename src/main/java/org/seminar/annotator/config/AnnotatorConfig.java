@@ -196,5 +196,37 @@ public interface AnnotatorConfig {
         /** The {@code Retry-After} of that 503. */
         @WithDefault("5S")
         Duration busyRetryAfter();
+
+        /** Reading scanned PDFs (pages that are pictures of print) with Tesseract OCR. */
+        Ocr ocr();
+
+        interface Ocr {
+            /**
+             * Whether scanned pages are read with OCR. On, the server looks for the command once at its start (and logs
+             * what it found); without it, or off, a scan is refused with the advice to install Tesseract (Debian:
+             * {@code tesseract-ocr tesseract-ocr-eng}).
+             */
+            @WithDefault("true")
+            boolean enabled();
+
+            /** The Tesseract command, found on the PATH or given as a path. */
+            @WithDefault("tesseract")
+            String command();
+
+            /** Tesseract's language data to read with ({@code eng}; several as {@code eng+deu}), installed with it. */
+            @WithDefault("eng")
+            String language();
+
+            /**
+             * Wall time to read a scanned PDF, from parsing to the rebuilt structure, instead of {@code max-time}: OCR
+             * takes about 2-4 s a page on one core (2 pages a second, at best, on two).
+             */
+            @WithDefault("120S")
+            Duration maxTime();
+
+            /** Pages read at once, each by a Tesseract process of its own on one core. */
+            @WithDefault("2")
+            int parallel();
+        }
     }
 }

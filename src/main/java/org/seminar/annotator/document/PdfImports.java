@@ -1,5 +1,6 @@
 package org.seminar.annotator.document;
 
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,8 @@ import org.seminar.annotator.config.AnnotatorConfig;
 import org.seminar.annotator.document.parse.ParsedArticle;
 import org.seminar.annotator.document.parse.PdfArticleReader;
 import org.seminar.annotator.document.parse.PdfLimits;
+import org.seminar.annotator.document.parse.ocr.OcrSettings;
+import org.seminar.annotator.document.parse.ocr.Tesseract;
 import org.seminar.annotator.web.ProblemException;
 
 /**
@@ -26,20 +29,31 @@ import org.seminar.annotator.web.ProblemException;
  * of them would slow every reader down. An upload while all of them are busy is answered 503 with {@code Retry-After}.
  *
  * <p>A reading past its time is answered 413 at once and cancelled; it stops at its next check (see the reader's
- * budget), and holds its place until it has stopped, so abandoned readings can never pile up.
+ * budget), and holds its place until it has stopped, so abandoned readings can never pile up. A scanned PDF read with
+ * OCR has {@code annotator.pdf.ocr.max-time} instead (its budget says so when it starts OCR); the request waits as long
+ * as the longer of the two, so that the reading's own budget, which checks every few milliseconds, is what answers.
  */
 @ApplicationScoped
+@Startup // finds Tesseract when the server starts, and says in the log whether scans can be read
 public class PdfImports {
 
     private static final Logger LOG = Logger.getLogger(PdfImports.class);
     /** How long past its deadline the request waits for a reading to notice it (it checks every few milliseconds). */
     private static final Duration GRACE = Duration.ofSeconds(1);
 
+    /** Whether scanned PDFs are read (Tesseract was found at the start), and if not, why and how to change that. */
+    public Tesseract ocr() {
+        return ocr;
+    }
+
     /** An article read, with what reading it cost. */
     public record Read(ParsedArticle article, long millis, long allocatedBytes) {
     }
 
     private final PdfLimits limits;
+    private final Tesseract ocr;
+    /** How long a request waits for a reading: the longest a reading may take (a scan's, with OCR), and a moment. */
+    private final Duration wait;
     private final Semaphore places;
     private final Duration retryAfter;
     private final ExecutorService readers;
@@ -48,6 +62,15 @@ public class PdfImports {
     public PdfImports(AnnotatorConfig config) {
         AnnotatorConfig.Pdf pdf = config.pdf();
         this.limits = new PdfLimits(pdf.maxInflated().asLongValue(), pdf.maxPages(), pdf.maxObjects(), pdf.maxCharacters(), pdf.maxTime());
+        AnnotatorConfig.Pdf.Ocr o = pdf.ocr();
+        this.ocr = Tesseract.detect(new OcrSettings(o.enabled(), o.command(), o.language(), o.maxTime(), o.parallel()));
+        if (ocr.available()) {
+            LOG.infof("Scanned PDFs are read with OCR (%s, language %s)", ocr.version(), o.language());
+        } else {
+            LOG.warnf("Scanned PDFs are refused: %s", ocr.unavailableReason());
+        }
+        Duration longest = ocr.available() && o.maxTime().compareTo(pdf.maxTime()) > 0 ? o.maxTime() : pdf.maxTime();
+        this.wait = longest.plus(GRACE);
         this.places = new Semaphore(pdf.concurrent());
         this.retryAfter = pdf.busyRetryAfter();
         AtomicInteger number = new AtomicInteger();
@@ -79,7 +102,7 @@ public class PdfImports {
                 try {
                     long from = System.nanoTime();
                     long allocatedBefore = allocated();
-                    ParsedArticle article = new PdfArticleReader(limits).read(pdf);
+                    ParsedArticle article = new PdfArticleReader(limits, ocr).read(pdf);
                     return new Read(article, (System.nanoTime() - from) / 1_000_000, allocated() - allocatedBefore);
                 } finally {
                     places.release();
@@ -90,14 +113,13 @@ public class PdfImports {
             throw e;
         }
         try {
-            return reading.get(limits.maxTime().plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
+            return reading.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             reading.cancel(true);
             if (claimed.compareAndSet(false, true)) {
                 places.release(); // never started, so it will not release its place itself
             }
-            LOG.warnf("Abandoned reading a PDF of %d bytes after %s; it keeps its import thread until it stops", pdf.length,
-                    limits.maxTime().plus(GRACE));
+            LOG.warnf("Abandoned reading a PDF of %d bytes after %s; it keeps its import thread until it stops", pdf.length, wait);
             throw new PdfArticleReader.TooLarge(timeUp());
         } catch (InterruptedException e) {
             reading.cancel(true);
@@ -118,7 +140,7 @@ public class PdfImports {
     }
 
     private String timeUp() {
-        return "the PDF takes longer than " + limits.maxTime().toSeconds() + " s to read";
+        return "the PDF takes longer than " + wait.minus(GRACE).toSeconds() + " s to read";
     }
 
     private static long allocated() {

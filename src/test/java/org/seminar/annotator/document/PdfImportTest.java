@@ -70,7 +70,7 @@ class PdfImportTest {
         byte[] whole = PdfArticleReaderTest.article(1).render();
         Map<String, byte[]> refused = Map.of(
                 "encrypted with a password", PdfArticleReaderTest.article(1).render("seminar"),
-                "this PDF has no text (it is a scan or a picture of text); run OCR first", JournalPdf.imageOnly(),
+                "this PDF has no text (it is a scan or a picture of text)", JournalPdf.imageOnly(), // read with OCR: no text there either
                 "cut short", Arrays.copyOf(whole, whole.length / 2),
                 "is not a PDF", "Title\n\nA text sent as a PDF.".getBytes());
         refused.forEach((reason, bytes) -> postPdf("admin", bytes).then().statusCode(400).contentType("application/problem+json")

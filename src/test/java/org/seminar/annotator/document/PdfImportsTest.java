@@ -26,8 +26,13 @@ class PdfImportsTest {
 
     /** The app's configuration with these PDF settings (nothing else is read). */
     private static AnnotatorConfig config(Duration maxTime) {
+        Map<String, Object> noOcr = Map.of("enabled", false, "command", "tesseract", "language", "eng", "maxTime", Duration.ofSeconds(120),
+                "parallel", 2);
+        Object ocr = Proxy.newProxyInstance(PdfImportsTest.class.getClassLoader(), new Class<?>[] {AnnotatorConfig.Pdf.Ocr.class},
+                (proxy, method, args) -> noOcr.get(method.getName()));
         Map<String, Object> pdf = Map.of("maxInflated", new MemorySize(BigInteger.valueOf(64L << 20)), "maxPages", 300,
-                "maxObjects", 200_000, "maxCharacters", 2_000_000, "maxTime", maxTime, "concurrent", 1, "busyRetryAfter", Duration.ofSeconds(5));
+                "maxObjects", 200_000, "maxCharacters", 2_000_000, "maxTime", maxTime, "concurrent", 1, "busyRetryAfter", Duration.ofSeconds(5),
+                "ocr", ocr);
         Object settings = Proxy.newProxyInstance(PdfImportsTest.class.getClassLoader(), new Class<?>[] {AnnotatorConfig.Pdf.class},
                 (proxy, method, args) -> pdf.get(method.getName()));
         return (AnnotatorConfig) Proxy.newProxyInstance(PdfImportsTest.class.getClassLoader(), new Class<?>[] {AnnotatorConfig.class},

@@ -30,6 +30,7 @@ import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.util.Vector;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.seminar.annotator.document.parse.ocr.Tesseract;
 
 /**
  * Rebuilds an article's logical structure from a text-based PDF, using what the PDF knows beyond the
@@ -97,13 +98,18 @@ public final class PdfArticleReader {
     }
 
     private final PdfLimits limits;
+    private final Tesseract ocr;
 
+    /** A reader without OCR: a scanned PDF is refused. */
     public PdfArticleReader(PdfLimits limits) {
-        this.limits = limits;
+        this(limits, Tesseract.none());
     }
 
-    /** Fewer letters than this in the whole file: a scan without a text layer. */
-    private static final int MIN_LETTERS = 40;
+    /** A reader that reads scanned pages with {@code ocr} where it is available (see {@link ScannedPages}). */
+    public PdfArticleReader(PdfLimits limits, Tesseract ocr) {
+        this.limits = limits;
+        this.ocr = ocr;
+    }
     private static final Pattern PAGE_NUMBER = Pattern.compile("(?i)^(?:page\\s+)?[-–—]?\\s*\\d{1,4}\\s*[-–—]?$|^[ivxlc]{1,4}$");
     private static final Pattern FOOTNOTE_LABEL = Pattern.compile("^(\\d{1,3})\\s*(\\S.*)$", Pattern.DOTALL);
     private static final Pattern ABSTRACT = Pattern.compile("(?is)^(?:\\*{1,2})?abstract(?:\\*{1,2})?\\s*[:.—–-]?\\s*(?:\\*{1,2})?\\s*(.*)$");
@@ -203,6 +209,7 @@ public final class PdfArticleReader {
         }
         ReadBudget budget = new ReadBudget(limits);
         List<Page> pages;
+        ScannedPages.Result scans;
         // strict: a lenient parse repairs broken files by decoding what it finds past the budget (see BoundedPdfParser)
         try (PDDocument document = new BoundedPdfParser(pdf, budget).parse(false)) {
             if (document.isEncrypted() && !document.getCurrentAccessPermission().canExtractContent()) {
@@ -211,6 +218,8 @@ public final class PdfArticleReader {
             budget.requireObjects(document.getDocument().getXrefTable().size());
             budget.requirePages(document.getNumberOfPages());
             pages = glyphs(document, budget);
+            scans = ScannedPages.read(document, letters(pages), ocr, budget);
+            scans.pages().forEach((index, scanned) -> pages.set(index, page(scanned)));
         } catch (InvalidPasswordException e) {
             throw new Unreadable("is encrypted with a password; send an unprotected copy");
         } catch (IOException | RuntimeException e) {
@@ -238,11 +247,46 @@ public final class PdfArticleReader {
                     + "; " + (one ? "its" : "their") + " text cannot be read. Export the PDF again with Unicode text, or import the "
                     + "article's text instead");
         }
-        long letters = pages.stream().flatMap(p -> p.glyphs().stream()).filter(g -> Character.isLetter(g.text().codePointAt(0))).count();
-        if (letters < MIN_LETTERS) {
-            throw new Unreadable("this PDF has no text (it is a scan or a picture of text); run OCR first");
+        ParsedArticle article = structure(pages, budget);
+        if (!scans.ocr() && scans.notes().isEmpty()) {
+            return article;
         }
-        return structure(pages, budget);
+        List<ParsedArticle.Dropped> dropped = new ArrayList<>(article.dropped());
+        dropped.addAll(scans.notes());
+        return new ParsedArticle(article.title(), article.authors(), article.abstractText(), article.keywords(), article.authorNote(),
+                article.sections(), article.footnotes(), List.copyOf(dropped), article.ocr() || scans.ocr());
+    }
+
+    // ---- scanned pages: OCR's words as the glyphs of a text layer ---------------------------
+
+    /** The letters of each page's text layer. */
+    private static long[] letters(List<Page> pages) {
+        return pages.stream().mapToLong(p -> p.glyphs().stream().filter(g -> Character.isLetter(g.text().codePointAt(0))).count())
+                .toArray();
+    }
+
+    /**
+     * Rebuilds the article from pages of positioned text that came from elsewhere than a PDF's text layer (OCR): the
+     * same stages as {@link #read} after the glyphs are read. The budget's time limit applies.
+     */
+    public static ParsedArticle readPages(List<PageText> pages, ReadBudget budget) {
+        List<Page> read = new ArrayList<>();
+        for (PageText page : pages) {
+            budget.check();
+            read.add(page(page));
+        }
+        ParsedArticle article = structure(read, budget);
+        return new ParsedArticle(article.title(), article.authors(), article.abstractText(), article.keywords(), article.authorNote(),
+                article.sections(), article.footnotes(), article.dropped(), true);
+    }
+
+    /** The first stage's page for positioned text from elsewhere (OCR). */
+    private static Page page(PageText page) {
+        Page p = new Page(page.width(), page.height());
+        for (PageText.Fragment f : page.fragments()) {
+            p.glyphs.add(new Glyph(f.text(), f.x(), f.baseline(), f.width(), f.size(), f.style() & (BOLD | ITALIC)));
+        }
+        return p;
     }
 
     /** "page 3", "pages 2-5, 9": ascending page numbers with runs compressed. */
@@ -454,7 +498,7 @@ public final class PdfArticleReader {
 
     // ---- the whole document ---------------------------------------------------------------
 
-    private ParsedArticle structure(List<Page> pages, ReadBudget budget) {
+    private static ParsedArticle structure(List<Page> pages, ReadBudget budget) {
         List<Line> all = new ArrayList<>();
         Map<Integer, Page> pageOf = new HashMap<>();
         for (int p = 0; p < pages.size(); p++) {

@@ -31,7 +31,7 @@ import org.apache.pdfbox.filter.FilterFactory;
  * read, so they are not decoded, unless a page uses one as its content or inside a font (then it is decoded and
  * counted like any stream, and one compressed with an image codec is refused).
  */
-final class ReadBudget {
+public final class ReadBudget {
 
     /** Filters that only images use; the text reader never runs them. */
     private static final Set<COSName> IMAGE_CODECS = Set.of(COSName.DCT_DECODE, COSName.DCT_DECODE_ABBREVIATION, COSName.JPX_DECODE,
@@ -41,7 +41,11 @@ final class ReadBudget {
     private static final long MB = 1024 * 1024;
 
     private final PdfLimits limits;
-    private final long deadline;
+    private final long start;
+    private long deadline;
+    /** The wall time allowed, and what for (see {@link #allowTime}). */
+    private java.time.Duration allowed;
+    private String allowedFor = "";
     private long inflated;
     private long packedObjects;
     private int characters;
@@ -51,9 +55,11 @@ final class ReadBudget {
     private final Set<COSStream> images = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<COSBase> walked = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    ReadBudget(PdfLimits limits) {
+    public ReadBudget(PdfLimits limits) {
         this.limits = limits;
-        this.deadline = System.nanoTime() + limits.maxTime().toNanos();
+        this.start = System.nanoTime();
+        this.allowed = limits.maxTime();
+        this.deadline = start + allowed.toNanos();
     }
 
     long inflatedBytes() {
@@ -61,17 +67,29 @@ final class ReadBudget {
     }
 
     /** Throws when a limit was exceeded, the time is up or the reading was cancelled (its thread interrupted). */
-    void check() {
+    public void check() {
         if (exceeded != null) {
             throw new PdfArticleReader.TooLarge(exceeded);
         }
         if (System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) {
-            exceed("the PDF takes longer than " + seconds() + " to read");
+            exceed("the PDF takes longer than " + seconds() + " to read" + allowedFor);
+        }
+    }
+
+    /**
+     * Allows the reading {@code total} wall time from its start instead of {@link PdfLimits#maxTime()}, when that is
+     * longer: reading scanned pages with OCR takes seconds a page. {@code why} completes the refusal once it is up.
+     */
+    void allowTime(java.time.Duration total, String why) {
+        if (total.compareTo(allowed) > 0) {
+            allowed = total;
+            deadline = start + total.toNanos();
+            allowedFor = why;
         }
     }
 
     private String seconds() {
-        long millis = limits.maxTime().toMillis();
+        long millis = allowed.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 

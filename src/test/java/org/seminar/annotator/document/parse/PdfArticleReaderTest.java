@@ -202,7 +202,9 @@ public class PdfArticleReaderTest {
     @Test
     void aScanWithoutTextIsRefusedWithAdviceToRunOcr() {
         var e = assertThrows(PdfArticleReader.Unreadable.class, () -> reader().read(JournalPdf.imageOnly()));
-        assertEquals("this PDF has no text (it is a scan or a picture of text); run OCR first", e.getMessage());
+        assertTrue(e.getMessage().startsWith("this PDF has no text (it is a scan or a picture of text), and this server cannot read "
+                + "scans"), e.getMessage());
+        assertTrue(e.getMessage().contains("install Tesseract"), e.getMessage());
     }
 
     @Test
