@@ -63,8 +63,8 @@ public class AnnotationProtocolResource {
     @Inject
     ConditionalGet conditional;
 
-    /** A group's id in a container's address: Keycloak names groups by UUID. */
-    static final String GROUP = "{groupId: [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}";
+    /** A group's id in a container's address: Keycloak names groups by UUID (hex groups joined by dashes). */
+    static final String GROUP = "{groupId: [0-9a-f]+(?:-[0-9a-f]+)+}";
     static final String PAGE_ALLOW = "GET, HEAD, OPTIONS";
 
     @GET

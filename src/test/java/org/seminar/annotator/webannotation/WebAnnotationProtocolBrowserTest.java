@@ -29,8 +29,8 @@ import org.seminar.annotator.support.Tokens;
 class WebAnnotationProtocolBrowserTest {
 
     /** The page's tests that cannot pass on this server, by name (see the class comment). */
-    static final List<String> NOT_APPLICABLE = List.of("[RECOMMENDED] Annotation server SHOULD use HTTPS rather than HTTP",
-            "Annotation update must be done with the PUT method");
+    static final List<String> NOT_APPLICABLE = List.of("Annotation update must be done with the PUT method",
+            "[RECOMMENDED] Annotation server SHOULD use HTTPS rather than HTTP");
     /** How long the page may take to run its tests. */
     static final Duration PAGE_RUN = Duration.ofSeconds(60);
     /** How long without a new result before the page counts as stopped. */
