@@ -92,7 +92,7 @@ class ApiResponsesMatchDescriptionTest {
             given().header("Authorization", Tokens.bearer("reviewer1")).get("/api/documents/" + doc + "/" + file).then().statusCode(200);
         });
         given().header("Authorization", Tokens.bearer("reviewer1")).contentType("text/csv").body("x").put("/api/documents/" + doc + "/report.csv")
-                .then().statusCode(405).header("Allow", org.hamcrest.Matchers.containsString("GET"));
+                .then().statusCode(405);
         JsonNode excel = api.path("paths").path("/api/documents/{id}/report.csv").path("get").path("parameters");
         excel.forEach(p -> {
             if (p.path("name").asText().equals("excel")) {
