@@ -42,6 +42,10 @@ public class Annotation extends PanacheEntityBase {
     public boolean withdrawn;
     /** How it sits in the text after a correction: {@code exact}, {@code fuzzy} or {@code needs-attention} (not placed). */
     public String anchor = Reanchoring.EXACT;
+    /** The canonical IRI a W3C client gave it, kept as sent. */
+    public String canonical;
+    /** The IRI a W3C client had given it before this server named it, kept as {@code via}. */
+    public String via;
     public Instant created;
     public Instant updated;
     /** Checked and raised by Hibernate on every write, so of two edits of one version only one lands. */
@@ -60,7 +64,7 @@ public class Annotation extends PanacheEntityBase {
     public static List<Rows.Row> rows(String documentId, Visibility.Condition visible, Visibility.Condition visibleReplies, Filter filter) {
         return query("""
                 select a.id, a.paragraph_id, a.start_offset, a.end_offset, a.quote, a.prefix, a.suffix, a.comment, a.author,
-                       a.author_name, a.group_id, a.hidden, a.withdrawn, a.anchor, a.created, a.updated, a.version, %s as tags
+                       a.author_name, a.group_id, a.hidden, a.withdrawn, a.anchor, a.canonical, a.via, a.created, a.updated, a.version, %s as tags
                 from annotation a""".formatted(TAGS), documentId, visible, visibleReplies, filter, "a.created, a.id");
     }
 

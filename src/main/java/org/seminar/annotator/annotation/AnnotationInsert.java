@@ -21,8 +21,8 @@ final class AnnotationInsert {
 
     private static final String SQL = """
             with a as (insert into annotation (id, document_id, paragraph_id, start_offset, end_offset, quote, prefix, suffix, comment,
-                                               author, author_name, group_id, hidden, withdrawn, anchor, created, updated, version)
-                       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, false, ?, ?, ?, ?)),
+                                               author, author_name, group_id, hidden, withdrawn, anchor, canonical, via, created, updated, version)
+                       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, false, ?, ?, ?, ?, ?, ?)),
                  t as (insert into annotation_tag (annotation_id, tag_slug) select ?, unnest(cast(? as varchar[]))),
             %s
             insert into annotation_history (id, annotation_id, reply_id, document_id, action, actor, at, changes)
@@ -49,6 +49,8 @@ final class AnnotationInsert {
             statement.setString(i++, a.authorName);
             statement.setString(i++, a.groupId);
             statement.setString(i++, a.anchor);
+            statement.setString(i++, a.canonical);
+            statement.setString(i++, a.via);
             statement.setObject(i++, at(a.created));
             statement.setObject(i++, at(a.updated));
             statement.setInt(i++, a.version);

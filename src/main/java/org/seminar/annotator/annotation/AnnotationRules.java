@@ -9,7 +9,9 @@ import org.seminar.annotator.web.Problem;
 /**
  * What an annotation's content must satisfy beyond its shape (which Bean Validation on the request
  * records checks): the range lies in the paragraph, the quote is exactly the text there, the tags
- * are live tags of the codebook. Pure code, tested without Quarkus.
+ * are live tags of the codebook, and it says something: a tag, a comment, or both (an annotation
+ * that only comments is untagged). The one owner of these rules: the JSON API, the page and the W3C
+ * protocol all go through it. Pure code, tested without Quarkus.
  */
 public final class AnnotationRules {
 
@@ -28,6 +30,7 @@ public final class AnnotationRules {
         List<Problem.FieldError> errors = new ArrayList<>();
         checkPassage(paragraphText, request.start(), request.end(), request.quote(), errors);
         List<String> tags = checkTags(request.tags(), codebook, errors);
+        requireTagOrComment(tags, request.comment(), errors);
         return new Checked(errors, tags);
     }
 
@@ -45,17 +48,29 @@ public final class AnnotationRules {
         }
     }
 
-    /** Checks the tags of an edit (null: the tags stay as they are). */
-    public static Checked checkChange(AnnotationViews.AnnotationChange change, Map<String, TagService.TagView> codebook) {
+    /**
+     * Checks the tags of an edit (null: the tags stay as they are) of an annotation that has {@code tagsNow} and
+     * {@code commentNow}: what is left after the edit must still be a tag or a comment.
+     */
+    public static Checked checkChange(AnnotationViews.AnnotationChange change, java.util.Collection<String> tagsNow, String commentNow,
+            Map<String, TagService.TagView> codebook) {
         List<Problem.FieldError> errors = new ArrayList<>();
         List<String> tags = change.tags() == null ? null : checkTags(change.tags(), codebook, errors);
+        requireTagOrComment(tags == null ? List.copyOf(tagsNow) : tags, change.comment() == null ? commentNow : change.comment(), errors);
         return new Checked(errors, tags);
+    }
+
+    /** An annotation with neither a tag nor a comment says nothing: refused, unless its tags were refused already. */
+    private static void requireTagOrComment(List<String> tags, String comment, List<Problem.FieldError> errors) {
+        boolean tagRefused = errors.stream().anyMatch(e -> e.field().startsWith("tags"));
+        if (tags.isEmpty() && (comment == null || comment.isBlank()) && !tagRefused) {
+            errors.add(new Problem.FieldError("tags", "needs a tag or a comment"));
+        }
     }
 
     static List<String> checkTags(List<String> tags, Map<String, TagService.TagView> codebook, List<Problem.FieldError> errors) {
         List<String> result = new ArrayList<>();
-        if (tags == null || tags.isEmpty()) {
-            errors.add(new Problem.FieldError("tags", "needs at least one tag"));
+        if (tags == null) {
             return result;
         }
         for (int i = 0; i < tags.size(); i++) {

@@ -104,7 +104,8 @@ public class AnnotationService {
                     row.get("author", String.class), row.get("author_name", String.class), groups.nameOf(row.get("group_id", String.class)),
                     SqlValues.instant(row.get("created")), SqlValues.instant(row.get("updated")), row.get("version", Number.class).intValue(),
                     replies.getOrDefault(id, List.of()), Boolean.TRUE.equals(row.get("hidden")) ? Boolean.TRUE : null,
-                    Boolean.TRUE.equals(row.get("withdrawn")) ? Boolean.TRUE : null, row.get("anchor", String.class)));
+                    Boolean.TRUE.equals(row.get("withdrawn")) ? Boolean.TRUE : null, row.get("anchor", String.class),
+                    row.get("group_id", String.class), row.get("canonical", String.class), row.get("via", String.class)));
         }
         return views;
     }
@@ -155,13 +156,27 @@ public class AnnotationService {
      */
     public AnnotationViews.AnnotationView create(String documentId, @NotNull(message = "is missing") @Valid AnnotationViews.NewAnnotation request,
             Reader reader) {
+        return create(documentId, request, AnnotationViews.Provenance.NONE, reader);
+    }
+
+    /** Creates an annotation as {@link #create(String, AnnotationViews.NewAnnotation, Reader)}, keeping what a W3C client said of its provenance. */
+    public AnnotationViews.AnnotationView create(String documentId, @NotNull(message = "is missing") @Valid AnnotationViews.NewAnnotation request,
+            AnnotationViews.Provenance provenance, Reader reader) {
         Annotation a = checkNew(documentId, request, reader);
+        a.canonical = provenance.canonical();
+        a.via = provenance.via();
+        if (provenance.slug() != null && Annotation.findById(provenance.slug()) == null) {
+            a.id = provenance.slug();
+        }
         try {
             groupCommit.write(AnnotationInsert.of(a, snapshot(a), AnnotationEvent.about(EventType.ANNOTATION_CREATED, a, reader.username()),
                     eventRecords, json));
         } catch (GroupCommit.NotWritten e) {
             if ("23503".equals(e.sqlState())) {
                 throw ProblemException.conflict("The document, paragraph or a tag was changed meanwhile; reload the page and annotate again");
+            }
+            if ("23505".equals(e.sqlState())) {
+                throw ProblemException.conflict("An annotation named '" + a.id + "' was made meanwhile; send another Slug or none");
             }
             throw e;
         }
@@ -211,7 +226,7 @@ public class AnnotationService {
         if (a.withdrawn) {
             throw ProblemException.conflict("The annotation was withdrawn; its discussion stays, but it cannot be edited");
         }
-        AnnotationRules.Checked checked = AnnotationRules.checkChange(change, tagService.bySlug());
+        AnnotationRules.Checked checked = AnnotationRules.checkChange(change, a.tags, a.comment, tagService.bySlug());
         if (!checked.errors().isEmpty()) {
             throw ProblemException.badFields(checked.errors());
         }
@@ -358,7 +373,7 @@ public class AnnotationService {
         String comment = a.withdrawn ? null : a.comment;
         return new AnnotationViews.AnnotationView(a.id, a.documentId, a.paragraphId, a.start, a.end, a.quote, a.prefix, a.suffix,
                 a.tags.stream().sorted().toList(), comment, Comments.html(comment), a.author, a.authorName, groups.nameOf(a.groupId), a.created, a.updated, a.version,
-                shown, a.hidden ? Boolean.TRUE : null, a.withdrawn ? Boolean.TRUE : null, a.anchor);
+                shown, a.hidden ? Boolean.TRUE : null, a.withdrawn ? Boolean.TRUE : null, a.anchor, a.groupId, a.canonical, a.via);
     }
 
     static AnnotationViews.ReplyView replyView(Reply r) {

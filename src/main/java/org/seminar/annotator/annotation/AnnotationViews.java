@@ -2,7 +2,6 @@ package org.seminar.annotator.annotation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -20,7 +19,7 @@ public final class AnnotationViews {
     public static final int MAX_COMMENT = 10_000;
 
     /**
-     * A new annotation; {@code start}/{@code end} count UTF-16 units in the paragraph's text. Its
+     * A new annotation; {@code start}/{@code end} count UTF-16 units in the paragraph's text; tags, a comment or both. Its
      * shape is declared here; what its content must satisfy is {@link AnnotationRules}'.
      */
     public record NewAnnotation(
@@ -28,7 +27,7 @@ public final class AnnotationViews {
             @NotNull(message = "is required") @PositiveOrZero(message = "must be 0 or more") Integer start,
             @NotNull(message = "is required") Integer end,
             @NotNull(message = "is required: the selected text") String quote,
-            @NotEmpty(message = "needs at least one tag") List<String> tags,
+            List<String> tags,
             @Size(max = MAX_COMMENT, message = "is longer than 10,000 characters") String comment,
             String group) {
     }
@@ -36,8 +35,16 @@ public final class AnnotationViews {
     /** An edit: the {@code version} the client read, and the new tags and/or comment. */
     public record AnnotationChange(
             @NotNull(message = "is required: the version you read") Integer version,
-            @Size(min = 1, message = "needs at least one tag") List<String> tags,
+            List<String> tags,
             @Size(max = MAX_COMMENT, message = "is longer than 10,000 characters") String comment) {
+    }
+
+    /**
+     * Where a W3C client's annotation comes from, beyond its content: the {@code Slug} it asked for as the last part of
+     * its IRI (used when safe and free), its {@code canonical} IRI and the IRI it had given it itself ({@code via}).
+     */
+    public record Provenance(String slug, String canonical, String via) {
+        public static final Provenance NONE = new Provenance(null, null, null);
     }
 
     /** Places an annotation again (after a correction left it needing attention): the new passage and the version read. */
@@ -75,7 +82,7 @@ public final class AnnotationViews {
     public record AnnotationView(String id, String documentId, String paragraphId, int start, int end, String quote,
             String prefix, String suffix, List<String> tags, String comment, String commentHtml, String author, String authorName,
             String group, Instant created, Instant updated, int version, List<ReplyView> replies, Boolean hidden, Boolean withdrawn,
-            String anchor) {
+            String anchor, String groupId, String canonical, String via) {
     }
 
     public record HistoryEntry(String action, String actor, Instant at, String replyId, Map<String, Object> changes) {

@@ -41,7 +41,7 @@ public class ReportExports {
     /** One exported annotation with where it sits in the document. */
     record Row(String id, String section, String paragraphId, int paragraphNumber, String paragraphText, int start, int end,
             String quote, String prefix, String suffix, List<String> tags, String comment, String author, String authorName,
-            String group, Instant created, Instant updated, long replies) {
+            String group, Instant created, Instant updated, long replies, String groupId, String canonical, String via) {
     }
 
     @Transactional
@@ -56,7 +56,7 @@ public class ReportExports {
                 select a.id, s.heading, p.id as paragraph_id, p.number, p.text, a.start_offset, a.end_offset, a.quote, a.prefix,
                        a.suffix, array_to_string(array(select t.tag_slug from annotation_tag t where t.annotation_id = a.id
                                                        order by t.tag_slug), ';') as tags,
-                       a.comment, a.author, a.author_name, a.group_id, a.created, a.updated,
+                       a.comment, a.author, a.author_name, a.group_id, a.canonical, a.via, a.created, a.updated,
                        (select count(*) from reply r where r.annotation_id = a.id and not r.hidden and %s) as replies
                 from annotation a join paragraph p on p.id = a.paragraph_id join section s on s.id = p.section_id
                 where a.document_id = :doc and a.group_id in (:groups) and not a.hidden and not a.withdrawn and %s""".formatted(replyVisible.sql(), visible.sql()));
@@ -83,7 +83,8 @@ public class ReportExports {
                     r.get("suffix", String.class), tagList == null || tagList.isEmpty() ? List.of() : List.of(tagList.split(";")),
                     r.get("comment", String.class), r.get("author", String.class), r.get("author_name", String.class),
                     groups.nameOf(r.get("group_id", String.class)), SqlValues.instant(r.get("created")), SqlValues.instant(r.get("updated")),
-                    r.get("replies", Number.class).longValue());
+                    r.get("replies", Number.class).longValue(), r.get("group_id", String.class), r.get("canonical", String.class),
+                    r.get("via", String.class));
         }).toList();
     }
 
@@ -180,8 +181,15 @@ public class ReportExports {
         for (Row r : rows) {
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("@context", WebAnnotations.CONTEXT);
-            a.put("id", baseUrl + "/api/annotations/" + r.id());
+            String iri = WebAnnotations.annotationIri(baseUrl, documentId, r.groupId(), r.id());
+            a.put("id", iri);
             a.put("type", "Annotation");
+            if (r.canonical() != null) {
+                a.put("canonical", r.canonical());
+            }
+            if (r.via() != null) {
+                a.put("via", r.via());
+            }
             a.put("motivation", WebAnnotations.motivation(r.comment()));
             a.put("creator", WebAnnotations.person(baseUrl, r.author(), r.authorName()));
             a.put("created", WebAnnotations.iso(r.created()));
@@ -193,14 +201,14 @@ public class ReportExports {
             for (ReplyRow reply : replies.getOrDefault(r.id(), List.of())) {
                 Map<String, Object> re = new LinkedHashMap<>();
                 re.put("@context", "http://www.w3.org/ns/anno.jsonld");
-                re.put("id", baseUrl + "/api/annotations/" + r.id() + "/replies/" + reply.id());
+                re.put("id", iri + "/replies/" + reply.id());
                 re.put("type", "Annotation");
                 re.put("motivation", "replying");
                 re.put("creator", WebAnnotations.person(baseUrl, reply.author(), reply.authorName()));
                 re.put("created", WebAnnotations.iso(reply.created()));
                 re.put("modified", WebAnnotations.iso(reply.updated()));
                 re.put("body", WebAnnotations.body(reply.comment(), "replying", "text/markdown"));
-                re.put("target", baseUrl + "/api/annotations/" + r.id());
+                re.put("target", iri);
                 items.add(re);
             }
         }

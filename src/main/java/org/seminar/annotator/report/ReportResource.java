@@ -5,10 +5,10 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -16,18 +16,23 @@ import jakarta.ws.rs.core.Response;
 import org.seminar.annotator.annotation.Readers;
 import org.seminar.annotator.web.ParameterRules;
 import org.seminar.annotator.web.PublicAddress;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * A document's report and its files. One class with the kind in the path, so that
- * {@code /api/documents/{id}} itself stays with the document resource.
+ * A document's report and its files, one operation per file with its own media type, so that a generated client
+ * reads a CSV as text and a project as bytes. The class shares {@code /api/documents} with the document resource;
+ * each path here ends in a literal file name, so {@code /api/documents/{id}} itself stays with that resource.
  */
-@Path("/api/documents/{id}/{kind: report\\.csv|report\\.md|report|annotations\\.jsonld|export\\.qdpx|finished}")
+@Path("/api/documents")
 @Authenticated
 public class ReportResource {
+
+    static final String JSON_LD = "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\"";
 
     @Inject
     ReportService reports;
@@ -43,26 +48,66 @@ public class ReportResource {
     PublicAddress address;
 
     @GET
-    @APIResponse(responseCode = "200", description = "By kind: report (JSON), report.csv (RFC 4180; ?excel=true adds a BOM), report.md, annotations.jsonld (W3C Web Annotation collection), export.qdpx (REFI-QDA project)", content = {
-            @Content(mediaType = "application/json", schema = @Schema(oneOf = {ReportViews.GroupReport.class, ReportViews.AllGroups.class})),
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = "text/markdown", schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = "application/ld+json", schema = @Schema(type = SchemaType.OBJECT, description = "A W3C AnnotationCollection")),
-            @Content(mediaType = QdpxExport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
-    public Response get(@PathParam("id") String id, @PathParam("kind") String kind, @QueryParam("group") String group,
-            @QueryParam("tag") String tag, @QueryParam("author") String author, @QueryParam("excel") String excelFlag,
-            @Context HttpServerRequest request) {
+    @Path("{id}/report")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getReport", summary = "The reviewer report (JSON): one group's, or every group's for admins without ?group=")
+    @APIResponse(responseCode = "200", description = "The report", content = @Content(mediaType = "application/json",
+            schema = @Schema(anyOf = {ReportViews.GroupReport.class, ReportViews.AllGroups.class})))
+    public Response report(@PathParam("id") String id, @QueryParam("group") String group, @QueryParam("tag") String tag,
+            @QueryParam("author") String author) {
+        ReportService.Filter filter = new ReportService.Filter(group, tag, author);
+        return download(Response.ok(reports.report(id, filter, readers.current()), MediaType.APPLICATION_JSON_TYPE), id, filter, "report", false);
+    }
+
+    @GET
+    @Path("{id}/report.csv")
+    @Produces("text/csv")
+    @Operation(operationId = "downloadReportCsv", summary = "One CSV row per annotation (RFC 4180, UTF-8; ?excel=true adds a BOM)")
+    @APIResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    public Response csv(@PathParam("id") String id, @QueryParam("group") String group, @QueryParam("tag") String tag,
+            @QueryParam("author") String author, @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("excel") String excelFlag) {
         ReportService.Filter filter = new ReportService.Filter(group, tag, author);
         boolean excel = ParameterRules.flag("excel", excelFlag);
-        Response.ResponseBuilder answer = switch (kind) {
-            case "report" -> Response.ok(reports.report(id, filter, readers.current()), MediaType.APPLICATION_JSON_TYPE);
-            case "report.csv" -> Response.ok(exports.csv(id, filter, readers.current(), excel), "text/csv; charset=UTF-8");
-            case "report.md" -> Response.ok(exports.markdown(id, filter, readers.current()), "text/markdown; charset=UTF-8");
-            case "annotations.jsonld" -> Response.ok(exports.jsonLd(id, filter, readers.current(), address.baseUrl(request)),
-                    "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\"");
-            case "export.qdpx" -> Response.ok(qdpx.export(id, filter, readers.current()), QdpxExport.MEDIA_TYPE);
-            default -> throw new NotFoundException();
-        };
+        return download(Response.ok(exports.csv(id, filter, readers.current(), excel), "text/csv; charset=UTF-8"), id, filter, "report.csv", excel);
+    }
+
+    @GET
+    @Path("{id}/report.md")
+    @Produces("text/markdown")
+    @Operation(operationId = "downloadReportMarkdown", summary = "The report as a Markdown summary")
+    @APIResponse(responseCode = "200", description = "The Markdown file", content = @Content(mediaType = "text/markdown", schema = @Schema(type = SchemaType.STRING)))
+    public Response markdown(@PathParam("id") String id, @QueryParam("group") String group, @QueryParam("tag") String tag,
+            @QueryParam("author") String author) {
+        ReportService.Filter filter = new ReportService.Filter(group, tag, author);
+        return download(Response.ok(exports.markdown(id, filter, readers.current()), "text/markdown; charset=UTF-8"), id, filter, "report.md", false);
+    }
+
+    @GET
+    @Path("{id}/annotations.jsonld")
+    @Produces("application/ld+json")
+    @Operation(operationId = "downloadAnnotationsJsonLd", summary = "The annotations and replies as a W3C Web Annotation AnnotationCollection")
+    @APIResponse(responseCode = "200", description = "The JSON-LD file", content = @Content(mediaType = "application/ld+json",
+            schema = @Schema(type = SchemaType.OBJECT, description = "A W3C AnnotationCollection")))
+    public Response jsonLd(@PathParam("id") String id, @QueryParam("group") String group, @QueryParam("tag") String tag,
+            @QueryParam("author") String author, @Context HttpServerRequest request) {
+        ReportService.Filter filter = new ReportService.Filter(group, tag, author);
+        return download(Response.ok(exports.jsonLd(id, filter, readers.current(), address.baseUrl(request)), JSON_LD), id, filter,
+                "annotations.jsonld", false);
+    }
+
+    @GET
+    @Path("{id}/export.qdpx")
+    @Produces(QdpxExport.MEDIA_TYPE)
+    @Operation(operationId = "downloadQdpx", summary = "A REFI-QDA project (.qdpx) for QDA programs")
+    @APIResponse(responseCode = "200", description = "The .qdpx file", content = @Content(mediaType = QdpxExport.MEDIA_TYPE,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response qdpx(@PathParam("id") String id, @QueryParam("group") String group, @QueryParam("tag") String tag,
+            @QueryParam("author") String author) {
+        ReportService.Filter filter = new ReportService.Filter(group, tag, author);
+        return download(Response.ok(qdpx.export(id, filter, readers.current()), QdpxExport.MEDIA_TYPE), id, filter, "export.qdpx", false);
+    }
+
+    private Response download(Response.ResponseBuilder answer, String id, ReportService.Filter filter, String kind, boolean excel) {
         return answer.header("Content-Disposition", "attachment; filename=\"" + downloadName(id, filter, kind, excel) + "\"").build();
     }
 
@@ -84,12 +129,12 @@ public class ReportResource {
 
     /** Marks the document finished (or not) for one of the caller's groups. */
     @PUT
+    @Path("{id}/finished")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "setFinished", summary = "Marks the document finished (or not) for one of the caller's groups")
     @APIResponse(responseCode = "200", description = "The group's mark for the caller", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportViews.Finished.class)))
-    public Response finished(@PathParam("id") String id, @PathParam("kind") String kind, ReportViews.Finished request) {
-        if (!kind.equals("finished")) {
-            throw new jakarta.ws.rs.NotAllowedException("GET");
-        }
+    public Response finished(@PathParam("id") String id, ReportViews.Finished request) {
         return Response.ok(finishedMarks.set(id, request, readers.current()), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

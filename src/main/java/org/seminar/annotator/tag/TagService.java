@@ -33,7 +33,10 @@ public class TagService {
     }
 
     /** A new tag; the slug is made from the name when absent. */
-    public record NewTag(String slug, String name, String color, String description) {
+    public record NewTag(String slug,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true) String name,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true) String color,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true) String description) {
     }
 
     /** Changes to a tag; absent fields stay as they are; with {@code version}, a tag changed meanwhile answers 409. */

@@ -43,6 +43,8 @@ public class ApiDescription implements OASFilter {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
+        ApiSchemas.keepOnlyReferenced(openAPI);
+        ApiSchemas.nullableUnlessRequired(openAPI);
         openAPI.getComponents().addSchema("FieldError", OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
                 .addProperty("field", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
                         .description("The field at fault, as the client sent it (body, a JSON property path, or a parameter)"))

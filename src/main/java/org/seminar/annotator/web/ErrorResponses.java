@@ -102,7 +102,10 @@ public class ErrorResponses {
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         String detail = status.getStatusCode() == 404 ? "Nothing exists at this address." : e.getMessage();
-        return respond(request, headers, status.getStatusCode(), status.getReasonPhrase(), detail, List.of());
+        Response answer = respond(request, headers, status.getStatusCode(), status.getReasonPhrase(), detail, List.of());
+        // a 405 says what the address does allow (RFC 9110 15.5.6)
+        String allow = e.getResponse().getHeaderString("Allow");
+        return allow == null ? answer : Response.fromResponse(answer).header("Allow", allow).build();
     }
 
     /**

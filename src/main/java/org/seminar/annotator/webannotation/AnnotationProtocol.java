@@ -67,54 +67,101 @@ public class AnnotationProtocol {
         }
     }
 
-    /** The container a request addresses: the document and the seminar group, named in the IRI when the caller chose it. */
-    public record Container(String documentId, String group, boolean groupInIri, String baseUrl) {
+    /**
+     * The container a request addresses: a document and one seminar group. Its IRI has no query: the group's own container
+     * {@code /annotations/{documentId}/{groupId}/}, or, for a reviewer of one group who did not name it,
+     * {@code /annotations/{documentId}/} ({@code groupInIri} false). Its annotations' IRIs are always inside the group's
+     * container, so they start with either.
+     */
+    public record Container(String documentId, String group, String groupId, boolean groupInIri, String baseUrl) {
 
         public String iri() {
-            return baseUrl + "/annotations/" + documentId + "/" + (groupInIri ? "?group=" + group : "");
+            return groupInIri ? WebAnnotations.groupContainerIri(baseUrl, documentId, groupId) : baseUrl + "/annotations/" + documentId + "/";
         }
 
         String iri(boolean iris, Integer page) {
             List<String> query = new ArrayList<>();
-            if (groupInIri) {
-                query.add("group=" + group);
-            }
             if (iris) {
                 query.add("iris=1");
             }
             if (page != null) {
                 query.add("page=" + page);
             }
-            return baseUrl + "/annotations/" + documentId + "/" + (query.isEmpty() ? "" : "?" + String.join("&", query));
+            return iri() + (query.isEmpty() ? "" : "?" + String.join("&", query));
         }
 
         public String annotationIri(String annotationId) {
-            return baseUrl + "/annotations/" + documentId + "/" + annotationId;
+            return WebAnnotations.annotationIri(baseUrl, documentId, groupId, annotationId);
         }
     }
 
+    /** One container a caller may use on a document: its IRI and its group's name. */
+    public record Choice(String id, String group) {
+    }
+
     /**
-     * The container of a document for the caller: the group asked for ({@code ?group=}, one of the
-     * caller's groups, any group for admins), or the caller's only group.
+     * The container of a document for the caller: the group named by id in the path ({@code groupId}), or by name
+     * ({@code ?group=}, the older address), one of the caller's groups (any group for admins); or else the caller's only
+     * group.
      */
     @Transactional
-    public Container container(String documentId, String group, Reader reader, String baseUrl) {
+    public Container container(String documentId, String groupId, String group, Reader reader, String baseUrl) {
         documentAccess.check(documentId, reader.admin(), reader.groupIds());
+        if (groupId != null) {
+            String name = reader.groupIdsByName().entrySet().stream().filter(e -> e.getValue().equals(groupId)).map(Map.Entry::getKey)
+                    .findFirst().orElse(null);
+            if (name == null && reader.admin()) {
+                name = groups.nameOf(groupId);
+                if (name.equals(groupId) && groups.idOf(name).isEmpty()) {
+                    name = null;
+                }
+            }
+            if (name == null) {
+                throw ProblemException.notFound("No annotation container of this seminar group here");
+            }
+            return new Container(documentId, name, groupId, true, baseUrl);
+        }
         if (group != null && !group.isBlank()) {
             String id = groups.idOf(group).orElseThrow(() -> ProblemException.badField("group", "is not a seminar group"));
             if (!reader.admin() && !reader.groupIds().contains(id)) {
                 throw ProblemException.forbidden("You can use the annotation containers of your own seminar groups only");
             }
-            return new Container(documentId, group, true, baseUrl);
+            return new Container(documentId, group, id, true, baseUrl);
         }
         if (reader.groupIdsByName().size() == 1 && !reader.admin()) {
-            return new Container(documentId, reader.groupIdsByName().keySet().iterator().next(), false, baseUrl);
+            Map.Entry<String, String> only = reader.groupIdsByName().entrySet().iterator().next();
+            return new Container(documentId, only.getKey(), only.getValue(), false, baseUrl);
         }
         if (reader.groupIdsByName().isEmpty() && !reader.admin()) {
             throw ProblemException.forbidden("You are in no seminar group, so there is no annotation container for you");
         }
-        throw ProblemException.badField("group", "is required: choose the seminar group of the container"
-                + (reader.groupIdsByName().isEmpty() ? "" : " (" + String.join(", ", reader.groupIdsByName().keySet()) + ")"));
+        throw ProblemException.badField("group", "is required: choose the seminar group's container ("
+                + choices(documentId, reader, baseUrl).stream().map(c -> c.group() + ": " + c.id()).collect(Collectors.joining(", ")) + ")");
+    }
+
+    /** The containers a caller of several groups (or an admin) chooses from: one per group (for admins, per group of the document). */
+    @Transactional
+    public List<Choice> choices(String documentId, Reader reader, String baseUrl) {
+        Map<String, String> byName = new java.util.TreeMap<>(reader.groupIdsByName());
+        if (reader.admin()) {
+            for (String id : documentGroupIds(documentId)) {
+                byName.putIfAbsent(groups.nameOf(id), id);
+            }
+        }
+        return byName.entrySet().stream().map(e -> new Choice(WebAnnotations.groupContainerIri(baseUrl, documentId, e.getValue()), e.getKey()))
+                .toList();
+    }
+
+    /** Whether the caller has one container on the document, so that {@code /annotations/{documentId}/} is it. */
+    public boolean hasOneContainer(Reader reader) {
+        return reader.groupIdsByName().size() == 1 && !reader.admin();
+    }
+
+    /** The groups whose members open the document: those it is given to, or every group known when it is given to none. */
+    private List<String> documentGroupIds(String documentId) {
+        List<String> given = documentAccess.groupsOf(documentId);
+        return given.isEmpty() ? org.seminar.annotator.group.SeminarGroup.<org.seminar.annotator.group.SeminarGroup>listAll().stream()
+                .map(g -> g.id).toList() : given;
     }
 
     /** The container's description, with its first page embedded as the preference asks. */
@@ -190,6 +237,12 @@ public class AnnotationProtocol {
         a.put("@context", WebAnnotations.CONTEXT);
         a.put("id", c.annotationIri(v.id()));
         a.put("type", "Annotation");
+        if (v.canonical() != null) {
+            a.put("canonical", v.canonical());
+        }
+        if (v.via() != null) {
+            a.put("via", v.via());
+        }
         a.put("motivation", WebAnnotations.motivation(v.comment()));
         a.put("creator", WebAnnotations.person(c.baseUrl(), v.author(), v.authorName()));
         a.put("created", WebAnnotations.iso(v.created()));
@@ -209,14 +262,19 @@ public class AnnotationProtocol {
     public record Located(Container container, AnnotationViews.AnnotationView annotation) {
     }
 
+    /**
+     * An annotation at its IRI ({@code groupId} given) or at its older address {@code /annotations/{documentId}/{annotationId}}
+     * (with or without {@code ?group=}); either way it is described with its one IRI.
+     */
     @Transactional
-    public Located locate(String documentId, String annotationId, String group, Reader reader, String baseUrl) {
+    public Located locate(String documentId, String groupId, String annotationId, String group, Reader reader, String baseUrl) {
         AnnotationViews.AnnotationView v = annotations.get(annotationId, reader);
-        Container c = container(documentId, group == null || group.isBlank() ? v.group() : group, reader, baseUrl);
-        if (!v.documentId().equals(c.documentId()) || !c.group().equals(v.group())) {
+        boolean inGroup = groupId == null ? group == null || group.isBlank() || group.equals(v.group()) : groupId.equals(v.groupId());
+        if (!v.documentId().equals(documentId) || !inGroup) {
             throw ProblemException.notFound("No annotation " + annotationId + " in this container");
         }
-        return new Located(c, v);
+        documentAccess.check(documentId, reader.admin(), reader.groupIds());
+        return new Located(new Container(documentId, v.group(), v.groupId(), true, baseUrl), v);
     }
 
     /**
@@ -225,7 +283,7 @@ public class AnnotationProtocol {
      * waits for its group commit holding no pool connection, so that a burst of posts cannot take every connection
      * while the group-commit writers wait for one.
      */
-    public AnnotationViews.AnnotationView create(Container c, JsonNode json, Reader reader) {
+    public AnnotationViews.AnnotationView create(Container c, JsonNode json, String slug, Reader reader) {
         WebAnnotations.Sent sent = WebAnnotations.read(json, tags.bySlug());
         sameDocument(c, sent.passage());
         String text = documentAccess.paragraphForWriting(c.documentId(), sent.passage().paragraphId(), reader.admin(), reader.groupIds());
@@ -235,7 +293,8 @@ public class AnnotationProtocol {
         int[] at = WebAnnotations.place(sent.passage(), text);
         try {
             return annotations.create(c.documentId(), new AnnotationViews.NewAnnotation(sent.passage().paragraphId(), at[0], at[1],
-                    text.substring(at[0], at[1]), sent.tags(), sent.comment(), c.group()), reader);
+                    text.substring(at[0], at[1]), sent.tags(), sent.comment(), c.group()),
+                    new AnnotationViews.Provenance(safeSlug(slug), sent.canonical(), sent.via()), reader);
         } catch (ProblemException e) {
             throw inW3cTerms(e);
         }
@@ -256,6 +315,15 @@ public class AnnotationProtocol {
         } catch (ProblemException e) {
             throw inW3cTerms(e);
         }
+    }
+
+    /** Lowercase letters, digits and dashes, 3 to 32 long, and not shaped like a group id: a Slug that can name an annotation safely. */
+    static String safeSlug(String slug) {
+        if (slug == null) {
+            return null;
+        }
+        String s = slug.strip().toLowerCase(java.util.Locale.ROOT);
+        return s.matches("[a-z0-9][a-z0-9-]{2,31}") && !s.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") ? s : null;
     }
 
     @Transactional

@@ -31,6 +31,20 @@ public final class WebAnnotations {
     private WebAnnotations() {
     }
 
+    /**
+     * The one IRI of an annotation, in the protocol, the JSON-LD export and the JSON API alike: inside its seminar group's
+     * container, {@code /annotations/{documentId}/{groupId}/{annotationId}} (the group's id, not its name, so that a
+     * renamed group keeps its annotations' IRIs).
+     */
+    public static String annotationIri(String baseUrl, String documentId, String groupId, String annotationId) {
+        return groupContainerIri(baseUrl, documentId, groupId) + annotationId;
+    }
+
+    /** The container of one seminar group's annotations on a document, an address without a query. */
+    public static String groupContainerIri(String baseUrl, String documentId, String groupId) {
+        return baseUrl + "/annotations/" + documentId + "/" + groupId + "/";
+    }
+
     /** The URL of a paragraph, the {@code source} of every target. */
     public static String paragraphUrl(String baseUrl, String documentId, String paragraphId) {
         return baseUrl + "/api/documents/" + documentId + "/paragraphs/" + paragraphId;
@@ -102,8 +116,8 @@ public final class WebAnnotations {
     public record Passage(String documentId, String paragraphId, Integer start, Integer end, String exact, String prefix, String suffix) {
     }
 
-    /** What a client's annotation says, before it is placed in a paragraph's text. */
-    public record Sent(Passage passage, List<String> tags, String comment) {
+    /** What a client's annotation says, before it is placed in a paragraph's text; its {@code canonical} and {@code via} IRIs as sent. */
+    public record Sent(Passage passage, List<String> tags, String comment, String canonical, String via) {
     }
 
     /**
@@ -167,13 +181,13 @@ public final class WebAnnotations {
         if (comments.size() > 1) {
             errors.add(new Problem.FieldError("body", "at most one commenting body"));
         }
-        if (tags.isEmpty() && errors.stream().noneMatch(e -> e.field().startsWith("body"))) {
-            errors.add(new Problem.FieldError("body", "needs at least one tagging body (a tag of the codebook)"));
-        }
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
-        return new Sent(passage, tags, comments.isEmpty() ? null : comments.get(0));
+        // the IRI a client gave its annotation is kept as via (the server names it anew), and its canonical IRI as sent
+        String via = json.path("id").isTextual() ? json.get("id").asText() : json.path("via").isTextual() ? json.get("via").asText() : null;
+        String canonical = json.path("canonical").isTextual() ? json.get("canonical").asText() : null;
+        return new Sent(passage, tags, comments.isEmpty() ? null : comments.get(0), canonical, via);
     }
 
     private static Passage readTarget(JsonNode target, List<Problem.FieldError> errors) {

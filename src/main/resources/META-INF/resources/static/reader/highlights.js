@@ -75,7 +75,7 @@ function look(covering, tagInfo) {
     ids: covering.slice(0, MANY).map(a => a.id).join(' '),
     count: covering.length,
     title: many ? covering.length + ' annotations here (' + names + ')'
-      : covering.map(a => a.tags.map(s => tagInfo(s).name).join(', ') + ' (' + a.authorName + ')').join('; ')
+      : covering.map(a => (a.tags.length ? a.tags.map(s => tagInfo(s).name).join(', ') : 'comment') + ' (' + a.authorName + ')').join('; ')
   };
 }
 

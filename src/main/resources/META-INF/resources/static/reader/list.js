@@ -29,7 +29,7 @@ export function renderDocumentList(shown, { chip, open }) {
       a.needsAttention ? el('em', { class: 'needs-attention', text: 'needs attention: not found in the corrected text' })
                        : el('q', { text: clip(quoteOf(a), 80) }));
     return el('li', { 'data-annotation-id': a.id, class: a.withdrawn ? 'withdrawn' : '' },
-      el('p', { class: 'tags' }, a.tags.map(chip)), link,
+      el('p', { class: 'tags' }, a.tags.length ? a.tags.map(chip) : el('span', { class: 'untagged', text: 'Comment (no tag)' })), link,
       el('p', { class: 'who' }, el('strong', { text: a.authorName }),
         a.excerpt && !a.withdrawn ? ' · ' + clip(a.excerpt, 90) : '',
         ' · ' + a.replies + (a.replies === 1 ? ' reply' : ' replies'), a.withdrawn ? ' · withdrawn' : ''));

@@ -230,7 +230,7 @@ if (article) {
     const box = el('article', { class: 'card' + (a.hidden ? ' hidden-annotation' : '') + (a.withdrawn ? ' withdrawn' : '') + (lost ? ' needs-attention' : ''),
                                 'data-annotation-id': a.id, tabindex: '-1', 'aria-label': 'Annotation by ' + a.authorName },
       a.withdrawn ? el('p', { class: 'withdrawn-note', text: 'Withdrawn by ' + a.authorName + '; the discussion stays.' })
-                  : el('p', { class: 'tags' }, a.tags.map(chip)),
+                  : el('p', { class: 'tags' }, a.tags.length ? a.tags.map(chip) : el('span', { class: 'untagged', text: 'Comment (no tag)' })),
       lost ? el('p', { class: 'needs-attention-note', text: 'Needs attention: the text was corrected and this passage was not found again. '
         + 'Its text was:' }) : null,
       el('blockquote', { class: 'quote', text: a.quote }),
@@ -474,9 +474,10 @@ if (article) {
     if (!pending) return;
     const chosen = [...toolbar.querySelectorAll('.tag-button[aria-pressed=true]')].map(b => b.dataset.slug);
     const error = toolbar.querySelector('.toolbar-error');
-    if (!chosen.length) { error.textContent = 'Choose at least one tag.'; return; }
-    const body = { paragraphId: pending.paragraphId, start: pending.start, end: pending.end, quote: pending.quote, tags: chosen };
     const comment = toolbar.querySelector('textarea').value;
+    // a comment alone is an untagged annotation; with neither there is nothing to save
+    if (!chosen.length && !comment.trim()) { error.textContent = 'Choose a tag or write a comment.'; return; }
+    const body = { paragraphId: pending.paragraphId, start: pending.start, end: pending.end, quote: pending.quote, tags: chosen };
     if (comment.trim()) body.comment = comment;
     if (me.groups.length > 1) body.group = toolbar.querySelector('select[name=group]').value;
     try {

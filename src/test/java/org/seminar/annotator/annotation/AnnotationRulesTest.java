@@ -52,6 +52,30 @@ class AnnotationRulesTest {
     void rejectsUnknownAndRetiredTagsNamingTheirPosition() {
         assertEquals(List.of("tags[1]", "tags[2]"),
                 fields(AnnotationRules.checkNew(annotation(0, 7, "Neutral", List.of("neutrality", "nope", "old")), TEXT, CODEBOOK)));
-        assertEquals(List.of(), fields(AnnotationRules.checkChange(new AnnotationViews.AnnotationChange(1, null, "only the comment"), CODEBOOK)));
+        assertEquals(List.of(), fields(AnnotationRules.checkChange(new AnnotationViews.AnnotationChange(1, null, "only the comment"),
+                List.of("neutrality"), null, CODEBOOK)));
+    }
+
+    @Test
+    void anAnnotationThatOnlyCommentsIsAcceptedUntagged() {
+        AnnotationRules.Checked ok = AnnotationRules.checkNew(new AnnotationViews.NewAnnotation("p1", 0, 7, "Neutral", null,
+                "A remark, no code", null), TEXT, CODEBOOK);
+        assertEquals(List.of(), ok.errors());
+        assertEquals(List.of(), ok.tags());
+        assertEquals(List.of(), fields(AnnotationRules.checkNew(new AnnotationViews.NewAnnotation("p1", 0, 7, "Neutral", List.of(),
+                "A remark", null), TEXT, CODEBOOK)));
+    }
+
+    @Test
+    void rejectsAnAnnotationWithNeitherTagNorComment() {
+        assertEquals(List.of("tags"), fields(AnnotationRules.checkNew(annotation(0, 7, "Neutral", List.of()), TEXT, CODEBOOK)));
+        assertEquals(List.of("tags"), fields(AnnotationRules.checkNew(new AnnotationViews.NewAnnotation("p1", 0, 7, "Neutral", null,
+                "  ", null), TEXT, CODEBOOK)));
+        assertEquals(List.of("tags"), fields(AnnotationRules.checkChange(new AnnotationViews.AnnotationChange(1, List.of(), null),
+                List.of("neutrality"), null, CODEBOOK)), "removing the last tag of an annotation without a comment");
+        assertEquals(List.of(), fields(AnnotationRules.checkChange(new AnnotationViews.AnnotationChange(1, List.of(), null),
+                List.of("neutrality"), "kept comment", CODEBOOK)), "removing the tags of an annotation that comments");
+        assertEquals(List.of("tags"), fields(AnnotationRules.checkChange(new AnnotationViews.AnnotationChange(1, null, ""),
+                List.of(), "was the only content", CODEBOOK)), "emptying the comment of an untagged annotation");
     }
 }

@@ -87,8 +87,8 @@ class WebAnnotationConformanceTest {
         assertEquals(text, given().header("Authorization", Tokens.bearer("reviewer1")).get(source.substring(source.indexOf("/api/")))
                 .then().statusCode(200).extract().asString(), "the target source serves the paragraph's plain text");
         String dereferenced = annotation.get("id").asText();
-        given().header("Authorization", Tokens.bearer("reviewer1")).get(dereferenced.substring(dereferenced.indexOf("/api/")))
-                .then().statusCode(200);
+        given().header("Authorization", Tokens.bearer("reviewer1")).get(dereferenced.substring(dereferenced.indexOf("/annotations/")))
+                .then().statusCode(200).body("id", org.hamcrest.Matchers.equalTo(dereferenced));
     }
 
     @Test
