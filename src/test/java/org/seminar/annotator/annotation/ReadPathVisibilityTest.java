@@ -80,6 +80,10 @@ class ReadPathVisibilityTest {
         readPaths.put("/annotations/{}", (c, d, a) -> api(c, "/annotations/" + d + "/") + api(c, "/annotations/" + d + "/?page=0")
                 + api(c, "/annotations/" + d + "/?page=0&iris=1"));
         readPaths.put("/annotations/{}/{}", (c, d, a) -> askedFor(a, api(c, "/annotations/" + d + "/" + a)));
+        // a group's own container and its annotations' IRIs, for every group there is
+        readPaths.put("/annotations/{}/{~}", (c, d, a) -> eachGroup(g -> api(c, "/annotations/" + d + "/" + g + "/")
+                + api(c, "/annotations/" + d + "/" + g + "/?page=0") + api(c, "/annotations/" + d + "/" + g + "/?page=0&iris=1")));
+        readPaths.put("/annotations/{}/{~}/{}", (c, d, a) -> eachGroup(g -> askedFor(a, api(c, "/annotations/" + d + "/" + g + "/" + a))));
         readPaths.put("/api/documents/{}/events", (c, d, a) -> EventStreamProbe.replayFromStart(base, d, c.username()));
         readPaths.put("/api/documents/{}/presence", (c, d, a) -> api(c, "/api/documents/" + d + "/presence"));
         readPaths.put("/documents/{}", (c, d, a) -> page(c, "/documents/" + d));
@@ -330,6 +334,18 @@ class ReadPathVisibilityTest {
     }
 
     // ---- reading ----------------------------------------------------------------------------
+
+    /** What {@code read} returns for every group of the realm, joined (a group id is no secret: it is in the caller's own container list). */
+    static String eachGroup(java.util.function.Function<String, String> read) {
+        List<String> ids = given().header("Authorization", Tokens.bearer("admin")).get("/api/admin/groups").then().statusCode(200)
+                .extract().jsonPath().getList("id");
+        assertTrue(ids.size() >= 2, "the realm has groups: " + ids);
+        StringBuilder all = new StringBuilder();
+        for (String id : ids) {
+            all.append(read.apply(id));
+        }
+        return all.toString();
+    }
 
     static String api(Caller caller, String path) {
         return given().header("Authorization", Tokens.bearer(caller.username())).get(path).then().extract().asString();

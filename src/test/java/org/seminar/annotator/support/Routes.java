@@ -54,7 +54,13 @@ public final class Routes {
 
     private static final Pattern PARAM = Pattern.compile("\\{\\s*\\w+\\s*(:\\s*([^}]*))?}");
 
-    /** {@code /a/{id}/{kind: x\.y|z}} becomes {@code /a/{}/x.y} and {@code /a/{}/z}. */
+    /** A parameter's regex that is more than literal alternatives ({@code [0-9a-f]+}): written {@code {~}}. */
+    private static final Pattern PATTERN_REGEX = Pattern.compile("[\\[\\](){}+*?^$]");
+
+    /**
+     * {@code /a/{id}/{kind: x\.y|z}} becomes {@code /a/{}/x.y} and {@code /a/{}/z}; {@code /a/{group: [0-9a-f]+}} becomes
+     * {@code /a/{~}}.
+     */
     static List<String> expand(String path) {
         Matcher m = PARAM.matcher(path);
         if (!m.find()) {
@@ -63,6 +69,7 @@ public final class Routes {
         String before = path.substring(0, m.start());
         String after = path.substring(m.end());
         List<String> heads = m.group(2) == null ? List.of("{}")
+                : PATTERN_REGEX.matcher(m.group(2).replace("\\.", "")).find() ? List.of("{~}")
                 : Stream.of(m.group(2).split("\\|")).map(alt -> alt.strip().replace("\\.", ".")).toList();
         List<String> result = new ArrayList<>();
         for (String head : heads) {
