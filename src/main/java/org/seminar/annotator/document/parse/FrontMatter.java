@@ -22,6 +22,8 @@ final class FrontMatter {
     static final int TITLE_WORDS = 3;
     /** An unlabelled abstract has at least this many words. */
     static final int ABSTRACT_WORDS = 60;
+    /** The author line is looked for among this many blocks at the start of the first page. */
+    static final int AUTHOR_SEARCH = 8;
     /** An author line has at most this many names ... */
     static final int MAX_AUTHORS = 60;
     /** ... each of at most this many words. */
@@ -33,6 +35,7 @@ final class FrontMatter {
             "dos", "das", "bin", "ibn", "al", "el", "ter", "ten", "y");
 
     String title;
+    private float titleBaseline;
     final List<String> authors = new ArrayList<>();
     final List<String> abstractParts = new ArrayList<>();
     List<String> keywords = List.of();
@@ -59,6 +62,7 @@ final class FrontMatter {
             if (text.split(" ").length >= TITLE_WORDS) {
                 run.forEach(l -> l.zone = Line.Zone.TITLE);
                 title = text;
+                titleBaseline = run.get(run.size() - 1).baseline;
                 return;
             }
         }
@@ -72,11 +76,14 @@ final class FrontMatter {
     List<Block> read(List<Block> blocks, List<ParsedArticle.Dropped> dropped) {
         List<Block> rest = new ArrayList<>(blocks);
         int page = rest.isEmpty() ? 1 : rest.get(0).page;
-        if (!rest.isEmpty() && rest.get(0).page == page) {
-            List<String> names = names(withoutMarkers(rest.get(0)));
-            if (!names.isEmpty()) {
-                authors.addAll(names);
-                rest.remove(0);
+        // the author line: among the first blocks of the first page, below the title; it may be set as several blocks
+        for (int i = 0; i < Math.min(AUTHOR_SEARCH, rest.size()) && authors.isEmpty(); i++) {
+            Block b = rest.get(i);
+            if (b.page != page || titleBaseline > 0 && b.first().baseline < titleBaseline && b.first().column < 0) {
+                continue;
+            }
+            while (i < rest.size() && rest.get(i).page == page && !names(withoutMarkers(rest.get(i))).isEmpty()) {
+                authors.addAll(names(withoutMarkers(rest.remove(i))));
             }
         }
         int label = -1;
@@ -134,7 +141,7 @@ final class FrontMatter {
             if ((b.text.styles.get(i) & Line.SUP) == 0) {
                 s.append(t.charAt(i));
             } else if (i > 0 && (b.text.styles.get(i - 1) & Line.SUP) == 0) {
-                s.append(' ');
+                s.append(','); // a mark ends a name, also where no comma follows
             }
         }
         return s.toString();
@@ -142,7 +149,7 @@ final class FrontMatter {
 
     /** The names of an author line, or none when it does not read as one. */
     static List<String> names(String line) {
-        String t = line.replaceAll("[*†‡§¶#✉�]", " ").replaceAll("(?<=\\p{L})\\d+(?:,\\d+)*", " ").replaceAll("\\s\\d+(?:,\\d+)*(?=[\\s,]|$)", " ");
+        String t = line.replaceAll("[*∗†‡§¶#✉�]", ",").replaceAll("(?<=\\p{L})\\d+(?:,\\d+)*", " ").replaceAll("\\s\\d+(?:,\\d+)*(?=[\\s,]|$)", " ");
         List<String> names = new ArrayList<>();
         for (String part : t.split("\\s*(?:,|;|\\band\\b|&)\\s*")) {
             String name = part.replaceAll("\\s+", " ").strip();
@@ -150,7 +157,7 @@ final class FrontMatter {
                 continue;
             }
             String[] words = name.split(" ");
-            if (words.length > NAME_WORDS || words.length < 2 || !Arrays.stream(words).allMatch(w -> isNameWord(w))) {
+            if (words.length > NAME_WORDS || words.length < 2 || !name.matches(".*\\p{Ll}.*") || !Arrays.stream(words).allMatch(w -> isNameWord(w))) {
                 return List.of();
             }
             names.add(name);
@@ -159,6 +166,6 @@ final class FrontMatter {
     }
 
     private static boolean isNameWord(String w) {
-        return PARTICLES.contains(w) || w.matches("\\p{Lu}[\\p{L}'’.-]*") && !w.matches(".*\\d.*");
+        return PARTICLES.contains(w) || w.matches("\\p{Lu}[\\p{L}'’.-]*") && !w.matches(".*\\d.*") && !w.matches("\\p{Lu}{4,}");
     }
 }
