@@ -88,7 +88,7 @@ final class BlockBuilder {
             List<Line> run = lines.subList(i, end);
             Line next = end < lines.size() ? lines.get(end) : null;
             float[] e = edges(l);
-            Block special = special(i);
+            Block special = special(i, false);
             if (special != null) {
                 if (paragraph != null) {
                     heldBack.add(special);
@@ -99,7 +99,9 @@ final class BlockBuilder {
                 i += special.lines.size();
                 continue;
             }
-            if (HeadingRule.isHeading(run, body, e[0], e[1], next)) {
+            Line above = i > 0 ? lines.get(i - 1) : null;
+            boolean gapAbove = above == null || !sameColumn(above, l) || l.baseline - above.baseline > leading + WIDER_GAP * l.size;
+            if (HeadingRule.isHeading(run, body, e[0], e[1], next, gapAbove)) {
                 flush(blocks, paragraph, heldBack);
                 paragraph = null;
                 Block heading = Block.heading(l.page);
@@ -108,6 +110,17 @@ final class BlockBuilder {
                 blocks.add(heading);
                 previous = null;
                 i = end;
+                continue;
+            }
+            Block labels = special(i, true);
+            if (labels != null) {
+                if (paragraph != null) {
+                    heldBack.add(labels);
+                    interrupted = true;
+                } else {
+                    blocks.add(labels);
+                }
+                i += labels.lines.size();
                 continue;
             }
             if (setApart(l) && pullQuotes.repeatsBody(run)) {
@@ -162,13 +175,25 @@ final class BlockBuilder {
     }
 
     /** A caption, table, code listing or figure's labels starting at line {@code i}, or null. */
-    private Block special(int i) {
+    private Block special(int i, boolean smallType) {
         Line l = lines.get(i);
         String text = l.plain();
         boolean small = l.size < BlockKinds.SMALL * body;
         ParsedArticle.BlockKind kind = null;
         int end = i + 1;
-        if (BlockKinds.isCaptionStart(text) && (small || text.matches("(?i)^\\p{L}+\\.?\\s*\\d+[A-Za-z]?\\s*[.:|].*")
+        if (smallType) {
+            if (small && (i == 0 || lines.get(i - 1).page != l.page || lines.get(i - 1).size >= BlockKinds.SMALL * body
+                    || runInLabel(l))) {
+                while (end < lines.size() && lines.get(end).page == l.page && lines.get(end).size < BlockKinds.SMALL * body
+                        && lines.get(end).rowCells == 0 && !BlockKinds.isCaptionStart(lines.get(end).plain())
+                        && !runInLabel(lines.get(end))) {
+                    end++;
+                }
+                if (!prose(lines.subList(i, end))) {
+                    kind = ParsedArticle.BlockKind.FIGURE;
+                }
+            }
+        } else if (BlockKinds.isCaptionStart(text) && (small || text.matches("(?i)^\\p{L}+\\.?\\s*\\d+[A-Za-z]?\\s*[.:|].*")
                 || (l.styles.length > 0 && (l.styles[0] & Line.BOLD) != 0))) {
             kind = BlockKinds.captionKind(text);
             while (end < lines.size() && lines.get(end).page == l.page && Math.abs(lines.get(end).size - l.size) <= SAME_SIZE
@@ -186,15 +211,6 @@ final class BlockBuilder {
             kind = ParsedArticle.BlockKind.CODE;
             while (end < lines.size() && lines.get(end).page == l.page && lines.get(end).all(Line.MONOSPACE)) {
                 end++;
-            }
-        } else if (small && (i == 0 || lines.get(i - 1).page != l.page || lines.get(i - 1).size >= BlockKinds.SMALL * body
-                || runInLabel(l))) {
-            while (end < lines.size() && lines.get(end).page == l.page && lines.get(end).size < BlockKinds.SMALL * body
-                    && lines.get(end).rowCells == 0 && !BlockKinds.isCaptionStart(lines.get(end).plain()) && !runInLabel(lines.get(end))) {
-                end++;
-            }
-            if (!prose(lines.subList(i, end))) {
-                kind = ParsedArticle.BlockKind.FIGURE;
             }
         }
         if (kind == null) {

@@ -41,7 +41,7 @@ final class FrontMatter {
     List<String> keywords = List.of();
 
     /** Finds the title on the first page; its lines get {@link Line.Zone#TITLE}. */
-    void title(List<Line> ordered, float body) {
+    void title(List<Line> ordered, float body, List<ParsedArticle.Dropped> dropped) {
         List<Line> first = ordered.stream().filter(l -> l.page == firstPage(ordered) && l.zone == Line.Zone.BODY && l.rowCells == 0)
                 .toList();
         List<Float> sizes = first.stream().map(l -> l.size).filter(s -> s >= TITLE_LARGER * body).distinct()
@@ -58,11 +58,23 @@ final class FrontMatter {
                     break;
                 }
             }
+            if (run.size() > 1 && run.get(0).plain().split(" ").length < TITLE_WORDS
+                    && run.get(0).all(Line.ITALIC) != run.get(1).all(Line.ITALIC)) {
+                run.remove(0); // a label above the title ("Research Article"), set in its own style
+            }
             String text = String.join(" ", run.stream().map(Line::plain).toList()).replaceAll("\\s+", " ").strip();
             if (text.split(" ").length >= TITLE_WORDS) {
                 run.forEach(l -> l.zone = Line.Zone.TITLE);
                 title = text;
                 titleBaseline = run.get(run.size() - 1).baseline;
+                // above the title on the first page: the journal's masthead, not the article
+                float top = run.get(0).baseline - run.get(0).size;
+                for (Line l : first) {
+                    if (l.baseline < top && l.zone == Line.Zone.BODY) {
+                        l.zone = Line.Zone.HEAD;
+                        dropped.add(new ParsedArticle.Dropped(ParsedArticle.DropReason.RUNNING_HEAD, l.page, l.plain()));
+                    }
+                }
                 return;
             }
         }
@@ -106,7 +118,10 @@ final class FrontMatter {
                 abstractParts.add(rest.remove(start).plain());
             }
         } else {
-            for (int i = 0; i < rest.size() && rest.get(i).page == page && !rest.get(i).isHeading(); i++) {
+            // without a label: the first long paragraph before the first bold heading (a line that only looked like one,
+            // "Dublin 2, Ireland" in an address, does not end the front matter)
+            for (int i = 0; i < rest.size() && rest.get(i).page == page && !(rest.get(i).isHeading() && rest.get(i).first().all(Line.BOLD));
+                    i++) {
                 if (rest.get(i).kind == ParsedArticle.BlockKind.PARAGRAPH && rest.get(i).plain().split(" ").length >= ABSTRACT_WORDS) {
                     abstractParts.add(rest.remove(i).plain());
                     start = i;

@@ -40,7 +40,7 @@ final class HeadingRule {
      * Whether {@code run} (lines set alike, in reading order) is a heading; {@code columnLeft}/{@code columnRight} are
      * the edges of its column's text, {@code next} the line after it (or null).
      */
-    static boolean isHeading(List<Line> run, float body, float columnLeft, float columnRight, Line next) {
+    static boolean isHeading(List<Line> run, float body, float columnLeft, float columnRight, Line next, boolean gapAbove) {
         if (run.isEmpty() || run.size() > MAX_LINES) {
             return false;
         }
@@ -65,7 +65,12 @@ final class HeadingRule {
         if (!alone) {
             return false;
         }
-        boolean setApart = larger || bold || smallCaps || otherFace;
+        boolean italic = run.stream().allMatch(l -> l.all(Line.ITALIC));
+        boolean otherSize = Math.abs(first.size - body) > BlockBuilder.SAME_SIZE;
+        // a short line of its own after a wider gap, set in italic or another size than the text
+        boolean spaced = gapAbove && run.size() <= 2 && (italic || otherSize) && !text.matches(".*[.:;,]$")
+                && first.x1 < columnRight - (columnRight - columnLeft) * 0.2f;
+        boolean setApart = larger || bold || smallCaps || otherFace || spaced;
         if (setApart && !text.endsWith(".") || setApart && numbered) {
             return true;
         }

@@ -38,7 +38,7 @@ final class LayoutPipeline {
             notes.addAll(ReadingOrder.order(perPage.get(p).stream().filter(l -> l.zone == Line.Zone.FOOTNOTE).toList(), body));
         }
         FrontMatter front = new FrontMatter();
-        front.title(ordered, body);
+        front.title(ordered, body, dropped);
         List<Line> text = ordered.stream().filter(l -> l.zone == Line.Zone.BODY).toList();
         LineJoiner joiner = new LineJoiner(all);
         List<Block> blocks = new BlockBuilder(text, body, joiner, budget).blocks(dropped);

@@ -76,11 +76,13 @@ final class PageZones {
             for (Map.Entry<Line, Integer> e : edges.get(p).entrySet()) {
                 Line l = e.getKey();
                 String text = l.text.strip();
-                boolean outer = e.getValue() < OUTERMOST;
-                boolean folio = outer && FOLIO.matcher(text).matches();
-                boolean repeats = pagesByKey.get(key(l, body, false)).size() >= REPEATS || numberedKeys(l, body).stream()
+                boolean outer = e.getValue() < OUTERMOST || e.getValue() >= OUTERMOST + EDGE_LINES
+                        && e.getValue() < 2 * OUTERMOST + EDGE_LINES;
+                boolean apart = e.getValue() < EDGE_LINES;
+                boolean folio = outer && apart && FOLIO.matcher(text).matches();
+                boolean repeats = apart && pagesByKey.get(key(l, body, false)).size() >= REPEATS || numberedKeys(l, body).stream()
                         .anyMatch(k -> pagesByKey.get(k).size() >= Math.max(REPEATS, NUMBERED_REPEATS * pages.size()));
-                if (folio || repeats || outer && FURNITURE.matcher(text).find()) {
+                if (folio || repeats || (outer || apart) && FURNITURE.matcher(text).find()) {
                     l.zone = Line.Zone.HEAD;
                     dropped.add(new ParsedArticle.Dropped(folio ? ParsedArticle.DropReason.PAGE_NUMBER
                             : ParsedArticle.DropReason.RUNNING_HEAD, l.page, text));
@@ -102,8 +104,10 @@ final class PageZones {
         float bottom = heights.isEmpty() ? 0 : heights.get(heights.size() - 1);
         Map<Line, Integer> out = new HashMap<>();
         for (Line l : lines) {
-            if (rank.containsKey(l.baseline) && standsApart(l, heights, l.baseline - top < bottom - l.baseline)) {
-                out.put(l, rank.get(l.baseline));
+            if (rank.containsKey(l.baseline)) {
+                // a line close to the text (no gap between) is the text's, unless it has the form of furniture
+                boolean apart = standsApart(l, heights, l.baseline - top < bottom - l.baseline);
+                out.put(l, apart ? rank.get(l.baseline) : OUTERMOST + rank.get(l.baseline) + EDGE_LINES);
             }
         }
         return out;
@@ -127,8 +131,18 @@ final class PageZones {
     /** Whether the next line inwards (down from the head, up from the foot) is more than {@link #APART} sizes away. */
     private static boolean standsApart(Line l, List<Float> heights, boolean head) {
         int i = heights.indexOf(l.baseline);
-        int inner = head ? i + 1 : i - 1;
-        return inner < 0 || inner >= heights.size() || Math.abs(heights.get(inner) - l.baseline) > APART * l.size;
+        // a gap somewhere between it and the text, within the edge (running heads may be stacked close together)
+        for (int k = 0; k < EDGE_LINES; k++) {
+            int from = head ? i + k : i - k;
+            int inner = head ? from + 1 : from - 1;
+            if (inner < 0 || inner >= heights.size()) {
+                return true;
+            }
+            if (Math.abs(heights.get(inner) - heights.get(from)) > APART * l.size) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String key(Line l, float body, boolean numbers) {
