@@ -100,13 +100,13 @@ final class PageZones {
             rank.merge(heights.get(i), i, Math::min);
             rank.merge(heights.get(heights.size() - 1 - i), i, Math::min);
         }
-        float top = heights.isEmpty() ? 0 : heights.get(0);
-        float bottom = heights.isEmpty() ? 0 : heights.get(heights.size() - 1);
         Map<Line, Integer> out = new HashMap<>();
         for (Line l : lines) {
             if (rank.containsKey(l.baseline)) {
                 // a line close to the text (no gap between) is the text's, unless it has the form of furniture
-                boolean apart = standsApart(l, heights, l.baseline - top < bottom - l.baseline);
+                int index = heights.indexOf(l.baseline);
+                boolean apart = index < EDGE_LINES && standsApart(l, heights, true)
+                        || index >= heights.size() - EDGE_LINES && standsApart(l, heights, false);
                 out.put(l, apart ? rank.get(l.baseline) : OUTERMOST + rank.get(l.baseline) + EDGE_LINES);
             }
         }
