@@ -101,6 +101,22 @@ final class BlockBuilder {
             }
             Line above = i > 0 ? lines.get(i - 1) : null;
             boolean gapAbove = above == null || !sameColumn(above, l) || l.baseline - above.baseline > leading + WIDER_GAP * l.size;
+            if (setApart(l) && pullQuotes.repeatsBody(run)) {
+                run.forEach(r -> dropped.add(new ParsedArticle.Dropped(ParsedArticle.DropReason.PULL_QUOTE, r.page, r.plain())));
+                interrupted = true;
+                i = end;
+                continue;
+            }
+            // the run may be a heading's lines and the text after it set alike: its shortest heading-like start counts
+            int k = 1;
+            while (k < run.size() && !HeadingRule.isHeading(run.subList(0, k), body, e[0], e[1], lines.get(i + k), gapAbove)) {
+                k++;
+            }
+            if (k < run.size()) {
+                end = i + k;
+                run = lines.subList(i, end);
+                next = lines.get(end);
+            }
             if (HeadingRule.isHeading(run, body, e[0], e[1], next, gapAbove)) {
                 flush(blocks, paragraph, heldBack);
                 paragraph = null;
@@ -121,12 +137,6 @@ final class BlockBuilder {
                     blocks.add(labels);
                 }
                 i += labels.lines.size();
-                continue;
-            }
-            if (setApart(l) && pullQuotes.repeatsBody(run)) {
-                run.forEach(r -> dropped.add(new ParsedArticle.Dropped(ParsedArticle.DropReason.PULL_QUOTE, r.page, r.plain())));
-                interrupted = true;
-                i = end;
                 continue;
             }
             if (paragraph == null || startsParagraph(previous, l, i, interrupted)) {
