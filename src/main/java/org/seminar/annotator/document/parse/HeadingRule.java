@@ -22,6 +22,8 @@ final class HeadingRule {
     static final float LARGER = 1.08f;
     /** Smaller than this share of the body size is a caption or note, not a heading. */
     static final float SMALLEST = 0.85f;
+    /** A line reaching this share of its column's width from the right edge is full. */
+    static final float FULL_LINE = 0.1f;
     /** A centred line's margins differ by at most this many body sizes. */
     static final float CENTRED = 1.5f;
     /** A centred heading leaves at least this share of its column empty. */
@@ -51,6 +53,12 @@ final class HeadingRule {
         }
         if (run.stream().anyMatch(l -> l.rowCells > 0)) {
             return false; // a table's cell
+        }
+        Line last = run.get(run.size() - 1);
+        String after = next == null ? "" : next.plain();
+        if (BlockBuilder.runInLabel(first) || last.x1 >= columnRight - FULL_LINE * (columnRight - columnLeft) && !after.isEmpty()
+                && Character.isLowerCase(after.charAt(0))) {
+            return false; // a run-in label, or a full line whose sentence goes on
         }
         boolean larger = first.size >= LARGER * body;
         boolean bold = run.stream().allMatch(l -> l.all(Line.BOLD));
