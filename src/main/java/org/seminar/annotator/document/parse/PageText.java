@@ -18,8 +18,9 @@ import java.util.List;
  * @param width the page's width in points
  * @param height the page's height in points
  * @param fragments the page's text
+ * @param rules horizontal lines the page draws (a footnote separator, table rules); empty when unknown (OCR)
  */
-public record PageText(int number, float width, float height, List<Fragment> fragments) {
+public record PageText(int number, float width, float height, List<Fragment> fragments, List<Rule> rules) {
 
     /** No style known (OCR) or roman type. */
     public static final int PLAIN = 0;
@@ -27,9 +28,23 @@ public record PageText(int number, float width, float height, List<Fragment> fra
     public static final int ITALIC = 2;
     /** Set in a small-caps font (lower-case letters drawn as small capitals). */
     public static final int SMALL_CAPS = 8;
+    /** Set in a fixed-width font (code). */
+    public static final int MONOSPACE = 16;
+    /** Set in another font than most of the document's text (a heading's face when its weight is not named). */
+    public static final int OTHER_FONT = 32;
 
     public PageText {
         fragments = List.copyOf(fragments);
+        rules = List.copyOf(rules);
+    }
+
+    /** A page whose drawn lines are not known (OCR). */
+    public PageText(int number, float width, float height, List<Fragment> fragments) {
+        this(number, width, height, fragments, List.of());
+    }
+
+    /** A horizontal line drawn from {@code x0} to {@code x1} at {@code y} (points from the page's top). */
+    public record Rule(float x0, float x1, float y) {
     }
 
     /**
@@ -40,7 +55,7 @@ public record PageText(int number, float width, float height, List<Fragment> fra
      * @param baseline baseline, points from the page's top
      * @param width advance width in points
      * @param size font size in points (for OCR: estimated from the box height)
-     * @param style {@link #BOLD}, {@link #ITALIC}, {@link #SMALL_CAPS} or'ed together; {@link #PLAIN} when none or unknown
+     * @param style {@link #BOLD}, {@link #ITALIC}, {@link #SMALL_CAPS}, {@link #MONOSPACE} or'ed together; {@link #PLAIN} when none or unknown
      */
     public record Fragment(String text, float x, float baseline, float width, float size, int style) {
 

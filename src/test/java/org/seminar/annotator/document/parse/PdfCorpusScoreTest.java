@@ -25,13 +25,17 @@ class PdfCorpusScoreTest {
     private static final Path CORPUS = Path.of("src/test/resources/pdf-corpus");
     /** Checks passed that each PDF must keep (a PDF without a floor here is scored but not held to one). */
     private static final Map<String, Integer> FLOORS = Map.ofEntries(
-            Map.entry("01-plos-fanged-frog", 32), Map.entry("02-trials-lessons", 28), Map.entry("05-mdpi-metabolites", 32),
-            Map.entry("09-springer-behav-ecol", 31), Map.entry("13-lancet-stopadvisor", 26), Map.entry("14-peerj-vespa", 40),
-            Map.entry("15-hindawi-heart-failure", 25), Map.entry("17-acl-literature-graph", 72), Map.entry("18-acl-specter", 44),
-            Map.entry("19-scotus-tarrant", 49), Map.entry("20-ca1-opinion", 41), Map.entry("22-scan-scotus-tarrant", 0),
-            Map.entry("23-bmc-hsr-barriers", 31));
+            Map.entry("01-plos-fanged-frog", 49), Map.entry("02-trials-lessons", 56), Map.entry("05-mdpi-metabolites", 49),
+            Map.entry("09-springer-behav-ecol", 54), Map.entry("13-lancet-stopadvisor", 39), Map.entry("14-peerj-vespa", 42),
+            Map.entry("15-hindawi-heart-failure", 46), Map.entry("17-acl-literature-graph", 102), Map.entry("18-acl-specter", 69),
+            Map.entry("19-scotus-tarrant", 84), Map.entry("20-ca1-opinion", 37), Map.entry("22-scan-scotus-tarrant", 0),
+            Map.entry("23-bmc-hsr-barriers", 49));
     /** Checks passed over the whole corpus. */
-    private static final int TOTAL_FLOOR = 451;
+    private static final int TOTAL_FLOOR = 676;
+
+    /** The scan is read as an import reads it: with Tesseract (ScannedPdfTest fails, with how to install it, where it is missing). */
+    private static final org.seminar.annotator.document.parse.ocr.Tesseract OCR = org.seminar.annotator.document.parse.ocr.Tesseract
+            .detect(org.seminar.annotator.document.parse.ocr.OcrSettings.defaults());
 
     private static long allocated() {
         return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
@@ -58,7 +62,7 @@ class PdfCorpusScoreTest {
             long started = System.nanoTime();
             long before = allocated();
             try {
-                article = new PdfArticleReader(PdfArticleReaderTest.GENEROUS).read(pdf);
+                article = new PdfArticleReader(PdfArticleReaderTest.GENEROUS, OCR).read(pdf);
             } catch (PdfArticleReader.Unreadable | PdfArticleReader.TooLarge e) {
                 refusal = e.getMessage();
             }
