@@ -56,6 +56,12 @@ public final class PdfArticleReader {
      */
     static final double UNREADABLE_SHARE = 0.05;
     static final int MIN_UNREADABLE = 10;
+    /**
+     * How far into the file the {@code %PDF-} header may start: PDF readers accept junk before it (a mail gateway's
+     * byte, a server's stray newline) within the first kilobyte.
+     */
+    static final int MAX_HEADER_OFFSET = 1024;
+
     private final PdfLimits limits;
     private final Tesseract ocr;
 
@@ -75,8 +81,12 @@ public final class PdfArticleReader {
      * decode, {@link TooLarge} for one beyond the limits.
      */
     public ParsedArticle read(byte[] pdf) {
-        if (pdf.length < 8 || !new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
+        int header = new String(pdf, 0, Math.min(pdf.length, MAX_HEADER_OFFSET), StandardCharsets.ISO_8859_1).indexOf("%PDF-");
+        if (pdf.length < 8 || header < 0) {
             throw new Unreadable("is not a PDF (it does not start with %PDF-)");
+        }
+        if (header > 0) {
+            pdf = java.util.Arrays.copyOfRange(pdf, header, pdf.length); // bytes before the header, as PDF readers allow
         }
         String tail = new String(pdf, Math.max(0, pdf.length - 1024), Math.min(1024, pdf.length), StandardCharsets.ISO_8859_1);
         if (!tail.contains("%%EOF")) {

@@ -139,6 +139,9 @@ final class PdfGlyphReader {
 
             /** Notes a thin rectangle or a horizontal line segment as a rule. */
             private void rule(String name, List<COSBase> operands) {
+                if (operands == null) {
+                    return; // an inline image's operator carries none
+                }
                 float[] n = new float[operands.size()];
                 for (int i = 0; i < n.length; i++) {
                     if (!(operands.get(i) instanceof COSNumber number)) {
