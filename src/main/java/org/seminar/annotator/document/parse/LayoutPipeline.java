@@ -19,7 +19,7 @@ final class LayoutPipeline {
         List<Line> all = new ArrayList<>();
         for (PageText page : pages) {
             budget.check();
-            List<Line> lines = new ArrayList<>(LineBuilder.lines(page));
+            List<Line> lines = new ArrayList<>(LineLabels.join(LineBuilder.lines(page)));
             lines.removeIf(l -> l.text.isBlank());
             perPage.add(lines);
             all.addAll(lines);

@@ -168,4 +168,16 @@ class LayoutStagesTest {
         assertEquals(List.of(ParsedArticle.BlockKind.PARAGRAPH, ParsedArticle.BlockKind.TABLE, ParsedArticle.BlockKind.FIGURE),
                 blocks.stream().map(b -> b.kind).toList());
     }
+
+    @Test
+    void aMarginParagraphNumberAndASpacedEnumeratorJoinTheirLines() {
+        Line number = line(1, "¶ 2", 29, 470, 10, 0);
+        Line text = line(1, "This case follows from the repeated efforts", 108, 470.4f, 12, 0);
+        Line enumerator = line(1, "II.", 250, 440, 12, 0);
+        Line title = line(1, "Analysis", 276, 440, 12, 0);
+        List<Line> joined = LineLabels.join(List.of(enumerator, title, number, text));
+        assertEquals(List.of("II. Analysis", "¶ 2 This case follows from the repeated efforts"), joined.stream().map(l -> l.text).toList());
+        assertEquals(250, joined.get(0).x0, 0.01); // the enumerator starts the heading
+        assertEquals(108, joined.get(1).x0, 0.01); // the number stands in the margin, the line starts at its text
+    }
 }

@@ -31,11 +31,11 @@ class PdfCorpusScoreTest {
             Map.entry("10-jmir-web-intervention", 74), Map.entry("11-bmjopen-feasibility", 107), Map.entry("12-tandf-health-psych", 81),
             Map.entry("13-lancet-stopadvisor", 39), Map.entry("14-peerj-vespa", 42), Map.entry("15-hindawi-heart-failure", 46),
             Map.entry("16-clinsci-ace-inhibitors", 61), Map.entry("17-acl-literature-graph", 102), Map.entry("18-acl-specter", 69),
-            Map.entry("19-scotus-tarrant", 84), Map.entry("20-ca1-opinion", 37), Map.entry("21-ncsc-gift-surplus", 38),
+            Map.entry("19-scotus-tarrant", 84), Map.entry("20-ca1-opinion", 37), Map.entry("21-ncsc-gift-surplus", 78),
             Map.entry("22-scan-scotus-tarrant", 14), Map.entry("23-bmc-hsr-barriers", 49), Map.entry("24-crs-commercial-service", 159),
             Map.entry("25-langsci-general-factuals", 99));
     /** Checks passed over the whole corpus. */
-    private static final int TOTAL_FLOOR = 1602;
+    private static final int TOTAL_FLOOR = 1642;
 
     /** The scan is read as an import reads it: with Tesseract (ScannedPdfTest fails, with how to install it, where it is missing). */
     private static final org.seminar.annotator.document.parse.ocr.Tesseract OCR = org.seminar.annotator.document.parse.ocr.Tesseract
