@@ -241,7 +241,6 @@ class AnnotationApiTest {
         cases.put("start", Map.entry(-1, "start"));
         cases.put("end", Map.entry(3, "end"));
         cases.put("quote", Map.entry("not the text", "quote"));
-        cases.put("tags", Map.entry(List.of(), "tags"));
         cases.put("comment", Map.entry("x".repeat(10_001), "comment"));
         for (var c : cases.entrySet()) {
             Map<String, Object> body = valid();
@@ -249,6 +248,11 @@ class AnnotationApiTest {
             create("reviewer1", doc, body).statusCode(400).contentType("application/problem+json")
                     .body("errors.field", hasItem(c.getValue().getValue()));
         }
+        // neither a tag nor a comment: nothing to annotate with (a comment alone is an annotation)
+        Map<String, Object> empty = valid();
+        empty.put("tags", List.of());
+        empty.remove("comment");
+        create("reviewer1", doc, empty).statusCode(400).body("errors.field", hasItem("tags"));
         Map<String, Object> pastEnd = valid();
         pastEnd.put("end", text.length() + 1);
         pastEnd.put("quote", text.substring(3));

@@ -64,7 +64,7 @@ class ExportSafetyTest {
                 .header("X-Forwarded-Host", "evil.example").get("/api/documents/" + doc + "/annotations.jsonld")
                 .then().statusCode(200).extract().asString();
         assertFalse(jsonLd.contains("evil.example"), jsonLd);
-        assertTrue(jsonLd.contains("\"id\":\"http://localhost:" + base.getPort() + "/api/annotations/"), jsonLd);
+        assertTrue(jsonLd.contains("\"id\":\"http://localhost:" + base.getPort() + "/annotations/" + doc + "/"), jsonLd);
         assertEquals(200, given().header("Authorization", Tokens.bearer("reviewer1")).get("/api/documents/" + doc + "/report").statusCode());
     }
 }
