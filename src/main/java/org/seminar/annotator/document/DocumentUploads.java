@@ -61,7 +61,7 @@ public class DocumentUploads {
         }
         requireTextRule(article);
         long storing = System.nanoTime();
-        String id = importer.importPdf(article, body, PdfPages.count(body), importedBy);
+        String id = importer.importPdf(article, body, article.pageCount(), importedBy);
         LOG.infof("Imported PDF %s (%d bytes, %d paragraphs, %d footnotes): read in %d ms, stored in %d ms, %d MB allocated", id,
                 body.length, article.paragraphs().size(), article.footnotes().size(), read.millis(),
                 (System.nanoTime() - storing) / 1_000_000, read.allocatedBytes() / (1024 * 1024));

@@ -40,15 +40,6 @@ public class PdfPages {
         }
     };
 
-    /** The number of pages of a PDF the reader has accepted. */
-    public static int count(byte[] pdf) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            return document.getNumberOfPages();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Page {@code page} (1-based) of the document's PDF as a PNG; 404 when there is no such page or no PDF. */
     public byte[] png(String documentId, int page) {
         String key = documentId + "/" + page;

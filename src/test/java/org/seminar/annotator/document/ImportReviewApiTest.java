@@ -95,7 +95,7 @@ class ImportReviewApiTest {
     DocumentImporter importer;
 
     @Test
-    void whatTheReaderReportsIsStoredAndShownBlockKindsDroppedLinesByReasonWithTheirPagesAndOcr() {
+    void whatTheReaderReportsIsStoredAndShownBlockKindsDroppedLinesByReasonWithTheirPagesAndOcr() throws java.io.IOException {
         var body = new org.seminar.annotator.document.parse.ParsedArticle.Section("Results", List.of(
                 org.seminar.annotator.document.parse.InlineText.plain("Prose about the results."),
                 org.seminar.annotator.document.parse.InlineText.plain("Group | Mean | SD")), List.of(2, 3),
@@ -107,10 +107,14 @@ class ImportReviewApiTest {
                 new org.seminar.annotator.document.parse.ParsedArticle.Dropped(DropReason.RUNNING_HEAD, 3, "Journal of Tests"),
                 new org.seminar.annotator.document.parse.ParsedArticle.Dropped(DropReason.RUNNING_HEAD, 5, "Journal of Tests"),
                 new org.seminar.annotator.document.parse.ParsedArticle.Dropped(DropReason.PULL_QUOTE, 3, "A quote set large."));
-        var article = new org.seminar.annotator.document.parse.ParsedArticle("Recognised " + System.nanoTime(), List.of("Ann Author"),
-                null, List.of(), null, List.of(body), List.of(), dropped, true);
         byte[] pdf = PdfArticleReaderTest.article(1).render();
-        String doc = importer.importPdf(article, pdf, PdfPages.count(pdf), "admin");
+        int pages;
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            pages = document.getNumberOfPages();
+        }
+        var article = new org.seminar.annotator.document.parse.ParsedArticle("Recognised " + System.nanoTime(), List.of("Ann Author"),
+                null, List.of(), null, List.of(body), List.of(), dropped, true, pages);
+        String doc = importer.importPdf(article, pdf, article.pageCount(), "admin");
         JsonPath r = review(doc);
         assertEquals("pdf-ocr", r.getString("sourceKind"));
         assertEquals("draft", r.getString("status"));

@@ -14,7 +14,8 @@ final class LayoutPipeline {
     private LayoutPipeline() {
     }
 
-    static ParsedArticle read(List<PageText> pages, ReadBudget budget, boolean ocr) {
+    /** {@code noted}: what was left out before the stages ran (pages not read), listed after what the stages leave out. */
+    static ParsedArticle read(List<PageText> pages, ReadBudget budget, boolean ocr, List<ParsedArticle.Dropped> noted) {
         List<List<Line>> perPage = new ArrayList<>();
         List<Line> all = new ArrayList<>();
         for (PageText page : pages) {
@@ -48,9 +49,10 @@ final class LayoutPipeline {
         blocks = front.read(blocks, dropped);
         FootnoteReader footnotes = new FootnoteReader(joiner);
         footnotes.read(notes, dropped);
+        dropped.addAll(noted);
         return new ParsedArticle(front.title, List.copyOf(front.authors), front.abstractParts.isEmpty() ? null
                 : String.join("\n\n", front.abstractParts), front.keywords, footnotes.authorNote(), sections(blocks),
-                footnotes.footnotes(), List.copyOf(dropped), ocr);
+                footnotes.footnotes(), List.copyOf(dropped), ocr, pages.size());
     }
 
     private static List<ParsedArticle.Section> sections(List<Block> blocks) {

@@ -5,14 +5,17 @@ import java.util.List;
 /**
  * The logical structure of an article as the parser rebuilt it, before it gets ids and is stored. {@code dropped} is
  * what the reader left out of the text on purpose (running heads, page numbers, pull quotes, ...), kept so that the
- * person importing can check it; {@code ocr} says the text was recognised from page images, not read from a text layer.
+ * person importing can check it; {@code ocr} says the text was recognised from page images, not read from a text layer; {@code pageCount} is the
+ * source's number of pages (0 for a text).
  */
 public record ParsedArticle(String title, List<String> authors, String abstractText, List<String> keywords,
-        InlineText authorNote, List<Section> sections, List<Footnote> footnotes, List<Dropped> dropped, boolean ocr) {
+        InlineText authorNote, List<Section> sections, List<Footnote> footnotes, List<Dropped> dropped, boolean ocr,
+        int pageCount) {
 
+    /** An article from a text without pages. */
     public ParsedArticle(String title, List<String> authors, String abstractText, List<String> keywords,
             InlineText authorNote, List<Section> sections, List<Footnote> footnotes) {
-        this(title, authors, abstractText, keywords, authorNote, sections, footnotes, List.of(), false);
+        this(title, authors, abstractText, keywords, authorNote, sections, footnotes, List.of(), false, 0);
     }
 
     /** What a block of the body is: running prose, or a table, figure (caption and labels) or code listing kept whole. */

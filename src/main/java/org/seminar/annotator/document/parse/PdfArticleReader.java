@@ -117,14 +117,7 @@ public final class PdfArticleReader {
                     + "new PDF and send that");
         }
         budget.check();
-        ParsedArticle article = LayoutPipeline.read(pages, budget, scans.ocr());
-        if (scans.notes().isEmpty()) {
-            return article;
-        }
-        List<ParsedArticle.Dropped> dropped = new ArrayList<>(article.dropped());
-        dropped.addAll(scans.notes());
-        return new ParsedArticle(article.title(), article.authors(), article.abstractText(), article.keywords(), article.authorNote(),
-                article.sections(), article.footnotes(), List.copyOf(dropped), article.ocr());
+        return LayoutPipeline.read(pages, budget, scans.ocr(), scans.notes());
     }
 
     /** The letters of each page's text layer. */
@@ -139,7 +132,7 @@ public final class PdfArticleReader {
      * budget's time limit applies.
      */
     public static ParsedArticle readPages(List<PageText> pages, ReadBudget budget) {
-        return LayoutPipeline.read(pages, budget, true);
+        return LayoutPipeline.read(pages, budget, true, List.of());
     }
 
     /** "page 3", "pages 2-5, 9": ascending page numbers with runs compressed. */
