@@ -34,6 +34,12 @@ final class FrontMatter {
     private static final Set<String> PARTICLES = Set.of("van", "von", "de", "der", "den", "del", "della", "da", "di", "du", "le", "la",
             "dos", "das", "bin", "ibn", "al", "el", "ter", "ten", "y");
 
+    /** A degree after a name ("PhD", "MSc", "FRCGP"): a short word with at least two capitals, not a name. */
+    private static final String CREDENTIAL = "(?=(?:.*\\p{Lu}){2})[\\p{L}.]{2,7}";
+    /** Words of an organisation's name: a masthead or an affiliation, never a person's. */
+    private static final Set<String> ORGANISATION = Set.of("service", "university", "institute", "department", "research", "journal",
+            "press", "society", "court", "congress", "congressional", "school", "college", "centre", "center", "laboratory", "access");
+
     String title;
     private float titleBaseline;
     final List<String> authors = new ArrayList<>();
@@ -164,15 +170,16 @@ final class FrontMatter {
 
     /** The names of an author line, or none when it does not read as one. */
     static List<String> names(String line) {
-        String t = line.replaceAll("[*∗†‡§¶#✉�]", ",").replaceAll("(?<=\\p{L})\\d+(?:,\\d+)*", " ").replaceAll("\\s\\d+(?:,\\d+)*(?=[\\s,]|$)", " ");
+        String t = line.replaceAll("\\([^()]*@[^()]*\\)", ",").replaceAll("[*∗†‡§¶#✉�]", ",").replaceAll("(?<=\\p{L})\\d+(?:,\\d+)*", " ").replaceAll("\\s\\d+(?:,\\d+)*(?=[\\s,]|$)", " ");
         List<String> names = new ArrayList<>();
         for (String part : t.split("\\s*(?:,|;|\\band\\b|&)\\s*")) {
             String name = part.replaceAll("\\s+", " ").strip();
-            if (name.isEmpty()) {
+            if (name.isEmpty() || name.matches("\\d+") || name.matches(CREDENTIAL)) {
                 continue;
             }
             String[] words = name.split(" ");
-            if (words.length > NAME_WORDS || words.length < 2 || !name.matches(".*\\p{Ll}.*") || !Arrays.stream(words).allMatch(w -> isNameWord(w))) {
+            if (words.length > NAME_WORDS || words.length < 2 || !name.matches(".*\\p{Ll}.*") || !Arrays.stream(words).allMatch(w -> isNameWord(w))
+                    || Arrays.stream(words).anyMatch(w -> ORGANISATION.contains(w.toLowerCase(java.util.Locale.ROOT)))) {
                 return List.of();
             }
             names.add(name);
@@ -181,6 +188,7 @@ final class FrontMatter {
     }
 
     private static boolean isNameWord(String w) {
-        return PARTICLES.contains(w) || w.matches("\\p{Lu}[\\p{L}'’.-]*") && !w.matches(".*\\d.*") && !w.matches("\\p{Lu}{4,}");
+        // a surname in small capitals comes out in upper case; the given names beside it keep their lower case
+        return PARTICLES.contains(w) || w.matches("\\p{Lu}[\\p{L}'’.-]*") && !w.matches(".*\\d.*");
     }
 }

@@ -25,17 +25,17 @@ class PdfCorpusScoreTest {
     private static final Path CORPUS = Path.of("src/test/resources/pdf-corpus");
     /** Checks passed that each PDF must keep (a PDF without a floor here is scored but not held to one). */
     private static final Map<String, Integer> FLOORS = Map.ofEntries(
-            Map.entry("01-plos-fanged-frog", 49), Map.entry("02-trials-lessons", 56), Map.entry("03-trials-provisional", 50),
+            Map.entry("01-plos-fanged-frog", 49), Map.entry("02-trials-lessons", 56), Map.entry("03-trials-provisional", 68),
             Map.entry("04-hindawi-agronomy", 51), Map.entry("05-mdpi-metabolites", 49), Map.entry("06-f1000-sharks", 61),
             Map.entry("07-frontiers-dog-human", 61), Map.entry("08-rsos-transition-time", 70), Map.entry("09-springer-behav-ecol", 54),
-            Map.entry("10-jmir-web-intervention", 74), Map.entry("11-bmjopen-feasibility", 107), Map.entry("12-tandf-health-psych", 81),
+            Map.entry("10-jmir-web-intervention", 78), Map.entry("11-bmjopen-feasibility", 107), Map.entry("12-tandf-health-psych", 81),
             Map.entry("13-lancet-stopadvisor", 39), Map.entry("14-peerj-vespa", 42), Map.entry("15-hindawi-heart-failure", 46),
-            Map.entry("16-clinsci-ace-inhibitors", 61), Map.entry("17-acl-literature-graph", 102), Map.entry("18-acl-specter", 69),
+            Map.entry("16-clinsci-ace-inhibitors", 69), Map.entry("17-acl-literature-graph", 102), Map.entry("18-acl-specter", 69),
             Map.entry("19-scotus-tarrant", 84), Map.entry("20-ca1-opinion", 37), Map.entry("21-ncsc-gift-surplus", 78),
             Map.entry("22-scan-scotus-tarrant", 14), Map.entry("23-bmc-hsr-barriers", 49), Map.entry("24-crs-commercial-service", 159),
             Map.entry("25-langsci-general-factuals", 99));
     /** Checks passed over the whole corpus. */
-    private static final int TOTAL_FLOOR = 1642;
+    private static final int TOTAL_FLOOR = 1672;
 
     /** The scan is read as an import reads it: with Tesseract (ScannedPdfTest fails, with how to install it, where it is missing). */
     private static final org.seminar.annotator.document.parse.ocr.Tesseract OCR = org.seminar.annotator.document.parse.ocr.Tesseract
