@@ -29,7 +29,15 @@ public class ApiDescription implements OASFilter {
             "400", "The request is malformed or a field is invalid (the problem names it); nothing was changed",
             "401", "Not signed in, or the account is disabled",
             "403", "Signed in, but not allowed to do this",
-            "404", "No such resource, or not one the caller may see");
+            "404", "No such resource, or not one the caller may see",
+            "406", "None of the media types in Accept is one this operation answers with",
+            "414", "The address (path and query) is longer than the server reads");
+
+    /** The answers of every operation that takes a body. */
+    static final Map<String, String> BODY_PROBLEMS = Map.of(
+            "409", "Changed meanwhile by someone else, or in conflict with the current state (the problem says which); nothing was changed: reload and try again",
+            "413", "The body is larger than this operation takes",
+            "415", "The body's Content-Type is not one this operation reads");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -69,18 +77,43 @@ public class ApiDescription implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        ApiOperations.name(openAPI);
         for (PathItem item : openAPI.getPaths().getPathItems().values()) {
-            for (Operation operation : item.getOperations().values()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
+                Operation operation = entry.getValue();
                 operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(BEARER),
                         OASFactory.createSecurityRequirement().addScheme(SESSION)));
                 if (operation.getResponses() == null) {
                     operation.setResponses(OASFactory.createAPIResponses());
                 }
                 APIResponses responses = operation.getResponses();
-                PROBLEMS.forEach((status, description) -> responses.addAPIResponse(status, OASFactory.createAPIResponse()
-                        .description(description).content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM))))));
+                PROBLEMS.forEach((status, description) -> addProblem(responses, status, description));
+                boolean writes = entry.getKey() != PathItem.HttpMethod.GET && entry.getKey() != PathItem.HttpMethod.HEAD
+                        && entry.getKey() != PathItem.HttpMethod.OPTIONS;
+                if (writes) {
+                    addProblem(responses, "409", BODY_PROBLEMS.get("409"));
+                }
+                if (operation.getRequestBody() != null) {
+                    addProblem(responses, "413", BODY_PROBLEMS.get("413"));
+                    addProblem(responses, "415", BODY_PROBLEMS.get("415"));
+                }
+                if (ApiOperations.hasHeader(operation, "If-None-Match") && !responses.hasAPIResponse("304")) {
+                    responses.addAPIResponse("304", OASFactory.createAPIResponse()
+                            .description("Not modified since the version named in If-None-Match: the copy the client has is current"));
+                }
             }
         }
+    }
+
+    /** A problem answer, unless the operation describes that status itself. */
+    private static void addProblem(APIResponses responses, String status, String description) {
+        if (responses.hasAPIResponse(status) && responses.getAPIResponse(status).getContent() != null
+                && responses.getAPIResponse(status).getContent().hasMediaType(Problem.MEDIA_TYPE)) {
+            return;
+        }
+        String own = responses.hasAPIResponse(status) ? responses.getAPIResponse(status).getDescription() : null;
+        responses.addAPIResponse(status, OASFactory.createAPIResponse().description(own != null ? own : description)
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM)))));
     }
 }

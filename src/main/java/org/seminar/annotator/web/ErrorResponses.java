@@ -25,6 +25,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ErrorResponses {
 
+    @jakarta.inject.Inject
+    AllowedMethods allowedMethods;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance error(int status, String title, String detail);
@@ -101,6 +104,15 @@ public class ErrorResponses {
             return unreadableJson(json, request, headers);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
+        if (e instanceof jakarta.ws.rs.NotFoundException) {
+            // the router found no method: when the address exists for other methods, that is a 405, not a 404
+            java.util.Set<String> allowed = allowedMethods.at(request.path());
+            if (!allowed.isEmpty() && !allowed.contains(request.method().name())) {
+                return Response.fromResponse(respond(request, headers, 405, "Method Not Allowed",
+                        request.method().name() + " is not one of the methods this address takes: " + String.join(", ", allowed), List.of()))
+                        .header("Allow", String.join(", ", allowed)).build();
+            }
+        }
         String detail = status.getStatusCode() == 404 ? "Nothing exists at this address." : e.getMessage();
         Response answer = respond(request, headers, status.getStatusCode(), status.getReasonPhrase(), detail, List.of());
         // a 405 says what the address does allow (RFC 9110 15.5.6)

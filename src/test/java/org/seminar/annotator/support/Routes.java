@@ -1,15 +1,18 @@
 package org.seminar.annotator.support;
 
-import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import java.io.IOException;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,9 +26,14 @@ public final class Routes {
 
     /** Every GET route of the app's resources, parameters written {@code {}}, regex alternatives expanded. */
     public static Set<String> get() throws IOException, URISyntaxException, ClassNotFoundException {
+        return new TreeSet<>(methods().entrySet().stream().filter(e -> e.getValue().contains("GET")).map(Map.Entry::getKey).toList());
+    }
+
+    /** Every route of the app's resources (written as {@link #get()} writes them) with the HTTP methods its resources declare. */
+    public static Map<String, Set<String>> methods() throws IOException, URISyntaxException, ClassNotFoundException {
         java.nio.file.Path classes = Paths.get(Routes.class.getClassLoader()
                 .getResource("org/seminar/annotator/web/Paths.class").toURI()).getParent().getParent();
-        Set<String> routes = new TreeSet<>();
+        Map<String, Set<String>> routes = new TreeMap<>();
         List<java.nio.file.Path> files;
         try (Stream<java.nio.file.Path> walk = Files.walk(classes)) {
             files = walk.filter(p -> p.toString().endsWith(".class")).toList();
@@ -38,9 +46,14 @@ public final class Routes {
                 continue;
             }
             for (Method m : type.getDeclaredMethods()) {
-                if (m.isAnnotationPresent(GET.class)) {
-                    Path methodPath = m.getAnnotation(Path.class);
-                    routes.addAll(expand(join(classPath.value(), methodPath == null ? "" : methodPath.value())));
+                for (Annotation a : m.getAnnotations()) {
+                    HttpMethod verb = a.annotationType().getAnnotation(HttpMethod.class);
+                    if (verb != null) {
+                        Path methodPath = m.getAnnotation(Path.class);
+                        for (String route : expand(join(classPath.value(), methodPath == null ? "" : methodPath.value()))) {
+                            routes.computeIfAbsent(route, r -> new TreeSet<>()).add(verb.value());
+                        }
+                    }
                 }
             }
         }
