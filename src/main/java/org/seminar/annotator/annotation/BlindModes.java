@@ -23,6 +23,7 @@ public class BlindModes {
     org.seminar.annotator.document.DocumentAccess documentAccess;
 
     /** The switch as the API takes and returns it. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "BlindModeChange", description = "Blind mode for a group of the document: on while reviewers annotate unseen by each other")
     public record Switch(String group, Boolean blind) {
     }
 

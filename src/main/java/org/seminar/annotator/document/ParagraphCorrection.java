@@ -37,6 +37,7 @@ public class ParagraphCorrection {
     AdminLog log;
 
     /** What happened: the paragraphs the text became, and how the annotations were placed again. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "CorrectionResult", description = "The paragraphs a correction wrote, and how many annotations each re-anchored")
     public record Result(List<String> paragraphs, Map<String, Integer> reanchored) {
     }
 

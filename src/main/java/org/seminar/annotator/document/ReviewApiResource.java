@@ -32,6 +32,7 @@ public class ReviewApiResource {
     CurrentUser user;
 
     /** Where to split: UTF-16 units of the paragraph's text before the new paragraph. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ParagraphSplit", description = "Where to split a paragraph of the import review")
     public record Split(Integer offset) {
     }
 

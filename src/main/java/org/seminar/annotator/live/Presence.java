@@ -30,6 +30,7 @@ public class Presence {
     public record Here(String username, String name, String sectionId, Instant seenAt) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "PresenceReport", description = "Where in the document the reader is")
     public record Report(String sectionId) {
     }
 

@@ -77,6 +77,7 @@ public final class ReportViews {
     }
 
     /** A paragraph where the coders split on a tag: {@code applied} of {@code coders} applied it. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SplitParagraph", description = "A paragraph where reviewers disagree on a tag")
     public record Split(String paragraphId, int number, String tag, int applied, int coders) {
     }
 

@@ -57,6 +57,7 @@ public class CodebookImport {
     public record Preview(List<Row> rows, int toCreate, int existing, int invalid) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "CodebookImportResult", description = "The tags a codebook import created, and how many it found existing")
     public record Result(List<TagService.TagView> created, int existing) {
     }
 
