@@ -30,6 +30,9 @@ import org.seminar.annotator.web.ProblemException;
 @ApplicationScoped
 public class KeycloakAccounts {
 
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     @Inject
     Keycloak keycloak;
     @ConfigProperty(name = "quarkus.keycloak.admin-client.realm")
@@ -72,17 +75,26 @@ public class KeycloakAccounts {
         return keycloak.realm(realmName);
     }
 
-    /** Runs a Keycloak call, turning "cannot reach Keycloak" into a 503 problem that says so. */
+    /**
+     * Runs a Keycloak call, turning "cannot reach Keycloak" into a 503 problem that says so; timed by outcome as
+     * {@code annotator_keycloak_calls_seconds} in {@code /q/metrics}.
+     */
     public <T> T call(Supplier<T> action) {
+        io.micrometer.core.instrument.Timer.Sample sample = io.micrometer.core.instrument.Timer.start(metrics);
+        String outcome = "success";
         try {
             return action.get();
         } catch (ProcessingException e) {
+            outcome = "unreachable";
             throw unavailable();
         } catch (WebApplicationException e) {
+            outcome = e.getResponse().getStatus() >= 500 ? "server_error" : "refused";
             if (e.getResponse().getStatus() >= 500) {
                 throw unavailable();
             }
             throw e;
+        } finally {
+            sample.stop(metrics.timer("annotator.keycloak.calls", "outcome", outcome));
         }
     }
 

@@ -40,6 +40,7 @@ public class DocumentUploads {
      * not decode, is a 400 naming {@code body}, one beyond the reading limits ({@code annotator.pdf.*}) a 413 naming
      * the limit; either stores nothing. The document is a draft until the teacher has checked and published it. Logs how long the reading took and how much memory it allocated.
      */
+    @io.micrometer.core.annotation.Timed(value = "annotator.pdf.imports", description = "PDF imports: reading and storing, by outcome")
     public String uploadPdf(byte[] body, String importedBy) {
         requireSize(body, "is empty: send the PDF");
         long started = System.nanoTime();

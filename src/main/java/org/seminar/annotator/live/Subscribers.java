@@ -67,6 +67,8 @@ public class Subscribers {
     BlindModes blindModes;
     @Inject
     ObjectMapper json;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
     /** Keep-alives only: never waits on anything but the streams. */
     private ScheduledExecutorService heartbeat;
     /** The account round, one at a time: a round that runs long postpones the next, never piles up. */
@@ -77,6 +79,8 @@ public class Subscribers {
     static final int ASKING_AT_ONCE = 4;
 
     void start(@Observes StartupEvent event) {
+        io.micrometer.core.instrument.Gauge.builder("annotator.event.streams", open, Set::size)
+                .description("Event streams (reading pages) open on this instance").register(metrics);
         heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("sse-heartbeat"));
         accountCheck = Executors.newSingleThreadScheduledExecutor(daemon("sse-account-check"));
         askers = new ThreadPoolExecutor(ASKING_AT_ONCE, ASKING_AT_ONCE, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
@@ -174,16 +178,21 @@ public class Subscribers {
         if (event.type() == EventType.BLIND || event.type() == EventType.REVEAL) {
             blindModes.invalidate();
         }
+        long started = System.nanoTime();
+        int sent = 0;
         for (Subscriber s : open) {
             try {
                 if (s.documentId().equals(event.documentId()) && visibility.mayHear(s.reader(), event)) {
                     send(s, toSse(s.sse(), event));
+                    sent++;
                 }
             } catch (RuntimeException e) {
                 // one stream that cannot be judged or written to does not keep the event from the others
                 LOG.warnf("Could not send event %d to a stream of %s: %s", event.id(), s.reader().username(), e.toString());
             }
         }
+        metrics.timer("annotator.event.fanout", "type", event.type().wireName()).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        metrics.counter("annotator.events.sent", "type", event.type().wireName()).increment(sent);
     }
 
     OutboundSseEvent toSse(Sse sse, AnnotationEvent event) {
