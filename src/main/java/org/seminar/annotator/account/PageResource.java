@@ -2,7 +2,6 @@ package org.seminar.annotator.account;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,7 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.seminar.annotator.account.CurrentUser;
 
-/** The landing page, open to everyone, and the home page a user reaches after signing in. */
+/** The landing page, open to everyone (the home page after signing in is report/HomePageResource: it reads assignments). */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class PageResource {
@@ -18,8 +17,6 @@ public class PageResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance landing();
-
-        static native TemplateInstance home(CurrentUser user);
     }
 
     @Inject
@@ -28,12 +25,5 @@ public class PageResource {
     @GET
     public TemplateInstance landing() {
         return Templates.landing();
-    }
-
-    @GET
-    @Path("home")
-    @Authenticated
-    public TemplateInstance home() {
-        return Templates.home(user);
     }
 }

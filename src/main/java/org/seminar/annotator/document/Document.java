@@ -33,6 +33,9 @@ public class Document extends PanacheEntityBase {
     public Instant importedAt;
     /** Kept with its annotations, hidden from reviewers; admins can bring it back. */
     public boolean archived;
+    /** When and by whom it was last archived (null: never, or before this was recorded). */
+    public Instant archivedAt;
+    public String archivedBy;
     public java.time.LocalDate dueDate;
     /** When an admin last corrected its text (null: as imported). */
     public Instant correctedAt;

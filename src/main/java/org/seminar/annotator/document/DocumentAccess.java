@@ -113,6 +113,23 @@ public class DocumentAccess {
         return Document.findById(documentId);
     }
 
+    /**
+     * Whether the document is archived and archiving is all that keeps the caller out: it was published and
+     * assigned to one of their groups (or to every group), so they could open it before. Only they learn that it
+     * was archived; everyone else gets the 404 of a document that does not exist.
+     */
+    @Transactional
+    public boolean archivedForCaller(String documentId) {
+        List<?> rows = documentId == null ? List.of() : em.createNativeQuery("select d.archived and d.status = 'published', "
+                + "array_to_string(array(select g.group_id from document_group g where g.document_id = d.id), ',') from document d where d.id = :id")
+                .setParameter("id", documentId).getResultList();
+        if (rows.isEmpty()) {
+            return false;
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return Boolean.TRUE.equals(row[0]) && rule(false, (String) row[1], user.isAdmin(), callerGroupIds());
+    }
+
     /** The documents the caller may open, by title. */
     @Transactional
     public List<Document> visible(boolean admin, Collection<String> groupIds) {

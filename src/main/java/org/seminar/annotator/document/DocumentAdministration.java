@@ -94,6 +94,8 @@ public class DocumentAdministration {
         if (change.archived() != null && change.archived() != d.archived) {
             details.put("archived", change.archived());
             d.archived = change.archived();
+            d.archivedAt = d.archived ? java.time.Instant.now() : null;
+            d.archivedBy = d.archived ? actor : null;
         }
         if (dueGiven && !java.util.Objects.equals(due, d.dueDate)) {
             details.put("dueDate", due == null ? "none" : due.toString());

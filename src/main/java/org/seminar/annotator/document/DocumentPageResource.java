@@ -34,7 +34,10 @@ public class DocumentPageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<DocumentViews.Summary> documents, String error, String flash);
+        static native TemplateInstance list(List<DocumentViews.Summary> documents, java.util.Map<String, String> distinctions, String error,
+                String flash);
+
+        static native TemplateInstance archived(String title, String archivedOn, String archivedBy);
 
         static native TemplateInstance manage(DocumentViews.Summary document, List<String> groups, String error);
 
@@ -55,10 +58,15 @@ public class DocumentPageResource {
     CurrentUser user;
     @Inject
     DocumentAdministration administration;
+    @Inject
+    DocumentAccess access;
+    @Inject
+    ReadingVisits visits;
 
     @GET
     public TemplateInstance list(@jakarta.ws.rs.CookieParam(Flash.COOKIE) String flash) {
-        return Templates.list(documents.list(), null, flashScope.read(flash));
+        List<DocumentViews.Summary> listed = documents.list();
+        return Templates.list(listed, documents.distinctions(listed), null, flashScope.read(flash));
     }
 
     /** An admin's page for one document: title, groups, due date, archive; and the way to deletion. */
@@ -117,8 +125,17 @@ public class DocumentPageResource {
 
     @GET
     @Path("{id}")
-    public TemplateInstance reading(@PathParam("id") String id) {
-        return Templates.reading(documents.get(id), config.live().presenceInterval().toMillis());
+    public Response reading(@PathParam("id") String id) {
+        if (access.archivedForCaller(id)) {
+            // an old bookmark of someone who read it: say what happened, not "no such document" (410 Gone)
+            Document d = Document.findById(id);
+            return Response.status(Response.Status.GONE).entity(Templates.archived(d.title,
+                    d.archivedAt == null ? null : java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)
+                            .format(d.archivedAt.atZone(java.time.ZoneOffset.UTC)), d.archivedBy)).build();
+        }
+        DocumentViews.Detail detail = documents.get(id);
+        visits.record(id, user.username());
+        return Response.ok(Templates.reading(detail, config.live().presenceInterval().toMillis())).build();
     }
 
     /** The import form: a file or pasted text, with the print-extraction repairs when ticked. */
@@ -136,7 +153,8 @@ public class DocumentPageResource {
             }
             return Response.seeOther(URI.create("/documents/" + uploads.upload(body, printExtraction != null, user.username()))).build();
         } catch (ProblemException e) {
-            Response.ResponseBuilder page = Response.status(e.status()).entity(Templates.list(documents.list(), e.getMessage(), null));
+            List<DocumentViews.Summary> listed = documents.list();
+            Response.ResponseBuilder page = Response.status(e.status()).entity(Templates.list(listed, documents.distinctions(listed), e.getMessage(), null));
             return (e.retryAfterSeconds() > 0 ? page.header("Retry-After", e.retryAfterSeconds()) : page).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

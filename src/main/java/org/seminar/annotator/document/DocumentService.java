@@ -19,11 +19,25 @@ public class DocumentService {
     DocumentAdministration administration;
     @jakarta.inject.Inject
     org.seminar.annotator.account.CurrentUser user;
+    @jakarta.inject.Inject
+    org.seminar.annotator.group.SeminarGroups groups;
 
     @Transactional
     public List<DocumentViews.Summary> list() {
         return access.visibleToCaller().stream().map(d -> user.isAdmin() ? administration.summary(d)
                 : new DocumentViews.Summary(d.id, d.title, false, null, d.dueDate == null ? null : d.dueDate.toString(), null)).toList();
+    }
+
+    /** The documents of {@link #list()} that share a title with another, each with what tells it apart, by id. */
+    @Transactional
+    public Map<String, String> distinctions(List<DocumentViews.Summary> listed) {
+        List<TitleDistinctions.Item> items = new ArrayList<>();
+        for (DocumentViews.Summary s : listed) {
+            Document d = Document.findById(s.id());
+            items.add(new TitleDistinctions.Item(d.id, d.title, d.authors, access.groupsOf(d.id).stream().map(groups::nameOf).sorted().toList(),
+                    d.importedAt));
+        }
+        return TitleDistinctions.of(items);
     }
 
     @Transactional

@@ -28,8 +28,19 @@ public final class DownloadNames {
 
     /** The same with a variant after the date ({@code -excel}). */
     public static String of(String title, String group, String kind, String variant, String extension) {
-        return slug(title, 2) + "_" + (group == null || group.isBlank() ? "all-groups" : slug(group, 6)) + "_" + kind + "_"
-                + LocalDate.now(ZoneOffset.UTC) + variant + "." + extension;
+        return of(title, group, null, null, kind, variant, extension, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * The name of a filtered download: the reviewer and tag it is limited to follow the group
+     * ({@code belarus-non-alignment_seminar-a_by-reviewer2_tag-neutrality_annotations_2026-12-06.csv}), so that
+     * one reviewer's file never carries the group file's name.
+     */
+    public static String of(String title, String group, String author, String tag, String kind, String variant, String extension,
+            LocalDate date) {
+        return slug(title, 2) + "_" + (group == null || group.isBlank() ? "all-groups" : slug(group, 6))
+                + (author == null || author.isBlank() ? "" : "_by-" + slug(author, 6))
+                + (tag == null || tag.isBlank() ? "" : "_tag-" + slug(tag, 6)) + "_" + kind + "_" + date + variant + "." + extension;
     }
 
     /** The first {@code words} words that are not small words, lower case, ASCII, joined by hyphens. */

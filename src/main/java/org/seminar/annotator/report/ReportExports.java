@@ -23,7 +23,7 @@ import org.seminar.annotator.storage.SqlValues;
 import org.seminar.annotator.tag.TagService;
 import org.seminar.annotator.webannotation.WebAnnotations;
 
-/** The report's files: CSV for spreadsheets, W3C Web Annotation JSON-LD for other tools, Markdown for papers. */
+/** The report's files: CSV for spreadsheets, W3C Web Annotation JSON-LD for other tools (Markdown: {@link MarkdownReport}). */
 @ApplicationScoped
 public class ReportExports {
 
@@ -120,6 +120,12 @@ public class ReportExports {
 
     @Transactional
     public String csv(String documentId, ReportService.Filter filter, Reader reader, boolean excel) {
+        return csv(documentId, filter, reader, excel, LocalTimes.UTC);
+    }
+
+    /** The CSV with its times in the given zone, at whole seconds. */
+    @Transactional
+    public String csv(String documentId, ReportService.Filter filter, Reader reader, boolean excel, LocalTimes times) {
         List<Row> rows = rows(documentId, filter, reader);
         Map<String, List<ReplyRow>> replies = replies(rows, reader);
         String title = Document.<Document>findById(documentId).title;
@@ -130,8 +136,8 @@ public class ReportExports {
             for (Row r : rows) {
                 printer.printRecord(Stream.of(title, r.section() == null ? "" : r.section(), r.paragraphId(),
                         String.valueOf(r.paragraphNumber()), String.valueOf(r.start()), String.valueOf(r.end()), r.quote(),
-                        tagColumn(r.tags(), codebook, TagService.TagView::name), r.comment() == null ? "" : r.comment(), r.author(), r.group(), r.created().toString(),
-                        r.updated().toString(), String.valueOf(r.replies()), r.authorName() == null ? "" : r.authorName(),
+                        tagColumn(r.tags(), codebook, TagService.TagView::name), r.comment() == null ? "" : r.comment(), r.author(), r.group(), times.iso(r.created()),
+                        times.iso(r.updated()), String.valueOf(r.replies()), r.authorName() == null ? "" : r.authorName(),
                         replyTexts(replies.getOrDefault(r.id(), List.of())), r.id(), String.join(";", r.tags()),
                         tagColumn(r.tags(), codebook, t -> t.color() == null ? "" : t.color())).map(ReportExports::cell));
             }
@@ -227,64 +233,5 @@ public class ReportExports {
         collection.put("first", page);
         return collection;
     }
-
-    // ---- Markdown ---------------------------------------------------------------------------
-
-    @Transactional
-    public String markdown(String documentId, ReportService.Filter filter, Reader reader) {
-        List<ReportViews.GroupReport> groupReports = reports.report(documentId, filter, reader).groupReports();
-        Document doc = Document.findById(documentId);
-        StringBuilder md = new StringBuilder("# Annotation report: " + md(doc.title) + "\n\n");
-        for (ReportViews.GroupReport g : groupReports) {
-            md.append("## Seminar group ").append(md(g.group())).append("\n\n");
-            md.append("| Tag | Annotations | Paragraphs | Reviewers | Characters | Krippendorff's α | Fleiss' κ | Reading |\n");
-            md.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
-            for (ReportViews.TagRow t : g.tags()) {
-                ReportViews.TagAgreement a = g.agreementFor(t.slug());
-                md.append("| ").append(md(t.name())).append(" | ").append(t.annotations()).append(" | ").append(t.paragraphs())
-                        .append(" | ").append(t.reviewers()).append(" | ").append(t.characters()).append(" | ")
-                        .append(a == null ? "—" : num(a.krippendorffAlpha())).append(" | ")
-                        .append(a == null ? "—" : num(a.fleissKappa())).append(" | ").append(a == null ? "" : a.reading()).append(" |\n");
-            }
-            if (g.agreement() != null) {
-                md.append("\nCoders: ").append(g.agreement().coders().isEmpty() ? "none" : md(String.join(", ", g.agreement().coders())))
-                        .append(" (").append(g.agreement().codersAre()).append("); units: the ")
-                        .append(g.paragraphs().size()).append(" body paragraphs.\n\n");
-            } else {
-                md.append("\nBlind mode is on: own figures only, agreement after the reveal.\n\n");
-            }
-            md.append("| Reviewer | Annotations | Finished |\n|---|---:|---|\n");
-            for (ReportViews.ReviewerRow r : g.reviewers()) {
-                md.append("| ").append(md(r.name())).append(" (").append(md(r.username())).append(") | ").append(r.annotations())
-                        .append(" | ").append(r.finishedLabel()).append(" |\n");
-            }
-            md.append('\n');
-        }
-        return md.toString();
-    }
-
-    /**
-     * User text in Markdown: HTML is escaped (a reader that renders Markdown shows it as text) and so
-     * are the characters Markdown would read as formatting or as a table cell's end.
-     */
-    static String md(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '\n', '\r' -> out.append(' ');
-                case '\\', '`', '*', '_', '[', ']', '|', '#', '!' -> out.append('\\').append(c);
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static String num(Double d) {
-        return d == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f", d);
-    }
-
 
 }

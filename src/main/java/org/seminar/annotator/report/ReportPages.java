@@ -22,6 +22,18 @@ public class ReportPages {
 
     /** A passage that drew many annotations, with what the reviewers said. */
     public record Hotspot(int number, String paragraphId, long annotations, List<ReportExports.Row> rows) {
+        /** How many of its annotations a hotspot lists before folding the rest away. */
+        static final int SHOWN = 5;
+
+        /** The first annotations, always shown. */
+        public List<ReportExports.Row> shown() {
+            return rows.subList(0, Math.min(SHOWN, rows.size()));
+        }
+
+        /** The rest, in a fold. */
+        public List<ReportExports.Row> more() {
+            return rows.size() <= SHOWN ? List.of() : rows.subList(SHOWN, rows.size());
+        }
     }
 
     /** One group's figures for the chart script, with the codebook's colour of each tag. */

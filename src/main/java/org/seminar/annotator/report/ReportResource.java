@@ -32,12 +32,18 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Authenticated
 public class ReportResource {
 
+    /** The {@code tz} parameter of the CSV and the Markdown. */
+    static final String TZ = "An IANA time zone (e.g. Europe/Berlin) for the times, which are given at whole seconds; UTC without it."
+            + " An unknown zone answers 400 naming tz.";
+
     static final String JSON_LD = "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\"";
 
     @Inject
     ReportService reports;
     @Inject
     ReportExports exports;
+    @Inject
+    MarkdownReport markdownReport;
     @Inject
     QdpxExport qdpx;
     @Inject
@@ -65,21 +71,27 @@ public class ReportResource {
     @Operation(operationId = "downloadReportCsv", summary = "One CSV row per annotation (RFC 4180, UTF-8; ?excel=true adds a BOM)")
     @APIResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response csv(@PathParam("id") String id, @QueryParam("group") String group, @QueryParam("tag") String tag,
-            @QueryParam("author") String author, @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("excel") String excelFlag) {
+            @QueryParam("author") String author, @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("excel") String excelFlag,
+            @Parameter(description = TZ, example = "Europe/Berlin", schema = @Schema(type = SchemaType.STRING)) @QueryParam("tz") String tz) {
         ReportService.Filter filter = new ReportService.Filter(group, tag, author);
         boolean excel = ParameterRules.flag("excel", excelFlag);
-        return download(Response.ok(exports.csv(id, filter, readers.current(), excel), "text/csv; charset=UTF-8"), id, filter, "report.csv", excel);
+        LocalTimes times = LocalTimes.of(tz);
+        return download(Response.ok(exports.csv(id, filter, readers.current(), excel, times), "text/csv; charset=UTF-8"), id, filter,
+                "report.csv", excel, times);
     }
 
     @GET
     @Path("{id}/report.md")
     @Produces("text/markdown")
-    @Operation(operationId = "downloadReportMarkdown", summary = "The report as a Markdown summary")
+    @Operation(operationId = "downloadReportMarkdown", summary = "The report as a Markdown summary: the figures, then each annotation's quote, comment and replies")
     @APIResponse(responseCode = "200", description = "The Markdown file", content = @Content(mediaType = "text/markdown", schema = @Schema(type = SchemaType.STRING)))
     public Response markdown(@PathParam("id") String id, @QueryParam("group") String group, @QueryParam("tag") String tag,
-            @QueryParam("author") String author) {
+            @QueryParam("author") String author,
+            @Parameter(description = TZ, example = "Europe/Berlin", schema = @Schema(type = SchemaType.STRING)) @QueryParam("tz") String tz) {
         ReportService.Filter filter = new ReportService.Filter(group, tag, author);
-        return download(Response.ok(exports.markdown(id, filter, readers.current()), "text/markdown; charset=UTF-8"), id, filter, "report.md", false);
+        LocalTimes times = LocalTimes.of(tz);
+        return download(Response.ok(markdownReport.markdown(id, filter, readers.current(), times), "text/markdown; charset=UTF-8"), id,
+                filter, "report.md", false, times);
     }
 
     @GET
@@ -108,22 +120,33 @@ public class ReportResource {
     }
 
     private Response download(Response.ResponseBuilder answer, String id, ReportService.Filter filter, String kind, boolean excel) {
-        return answer.header("Content-Disposition", "attachment; filename=\"" + downloadName(id, filter, kind, excel) + "\"").build();
+        return download(answer, id, filter, kind, excel, LocalTimes.UTC);
     }
 
-    /** {@code belarus-non-alignment_seminar-a_annotations_2026-11-28.csv}: title, group, kind, date. */
-    private String downloadName(String id, ReportService.Filter filter, String kind, boolean excel) {
+    private Response download(Response.ResponseBuilder answer, String id, ReportService.Filter filter, String kind, boolean excel,
+            LocalTimes times) {
+        return answer.header("Content-Disposition", "attachment; filename=\"" + downloadName(id, filter, kind, excel, times) + "\"").build();
+    }
+
+    /**
+     * {@code belarus-non-alignment_seminar-a_annotations_2026-11-28.csv}: title, group, the reviewer and tag filters when
+     * there are any, kind, and the date in the reader's zone.
+     */
+    private String downloadName(String id, ReportService.Filter filter, String kind, boolean excel, LocalTimes times) {
         String group = filter.group();
         if ((group == null || group.isBlank()) && !readers.current().admin() && readers.current().groupIdsByName().size() == 1) {
             group = readers.current().groupIdsByName().keySet().iterator().next();
         }
         String title = org.seminar.annotator.document.Document.<org.seminar.annotator.document.Document>findById(id).title;
+        String author = filter.author();
+        String tag = filter.tag();
+        java.time.LocalDate today = times.today();
         return switch (kind) {
-            case "report.csv" -> DownloadNames.of(title, group, "annotations", excel ? "-excel" : "", "csv");
-            case "report.md" -> DownloadNames.of(title, group, "report", "md");
-            case "annotations.jsonld" -> DownloadNames.of(title, group, "annotations", "jsonld");
-            case "export.qdpx" -> DownloadNames.of(title, group, "annotations", "qdpx");
-            default -> DownloadNames.of(title, group, "report", "json");
+            case "report.csv" -> DownloadNames.of(title, group, author, tag, "annotations", excel ? "-excel" : "", "csv", today);
+            case "report.md" -> DownloadNames.of(title, group, author, tag, "report", "", "md", today);
+            case "annotations.jsonld" -> DownloadNames.of(title, group, author, tag, "annotations", "", "jsonld", today);
+            case "export.qdpx" -> DownloadNames.of(title, group, author, tag, "annotations", "", "qdpx", today);
+            default -> DownloadNames.of(title, group, author, tag, "report", "", "json", today);
         };
     }
 

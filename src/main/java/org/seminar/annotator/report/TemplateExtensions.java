@@ -46,4 +46,19 @@ public class TemplateExtensions {
     static int times(Integer value, int factor) {
         return value * factor;
     }
+
+    /** The agreement heat maps of a group report, one per tag (none while blind mode hides agreement). */
+    static java.util.List<AgreementHeatMap.TagMatrix> heatMaps(ReportViews.GroupReport report) {
+        return AgreementHeatMap.of(report);
+    }
+
+    /** The bands of the heat maps' legend. */
+    static java.util.List<AgreementHeatMap.Band> heatMapScale(ReportViews.GroupReport report) {
+        return AgreementHeatMap.Band.scale();
+    }
+
+    /** Whether a tag's heat map starts unfolded: all of a small group's, only the first of a large one's. */
+    static boolean unfolded(ReportViews.GroupReport report, int index) {
+        return index == 0 || report.agreement().coders().size() <= 8;
+    }
 }

@@ -88,11 +88,13 @@ class ReadPathVisibilityTest {
         readPaths.put("/api/documents/{}/presence", (c, d, a) -> api(c, "/api/documents/" + d + "/presence"));
         readPaths.put("/documents/{}", (c, d, a) -> page(c, "/documents/" + d));
         readPaths.put("/documents/{}/report", (c, d, a) -> page(c, "/documents/" + d + "/report"));
+        // counts only (my annotations, new by others): read through Visibility, so blind mode hides others' work there too
+        readPaths.put("/home", (c, d, a) -> page(c, "/home"));
     }
 
     /** GET routes that return no annotation data at all (documents, accounts, codebook, admin area, static pages). */
     static final Set<String> WITHOUT_ANNOTATION_DATA = Set.of(
-            "/", "/home", "/account", "/documents", "/documents/import", "/documents/{}/manage", "/documents/{}/delete",
+            "/", "/account", "/documents", "/documents/import", "/documents/{}/manage", "/documents/{}/delete",
             "/documents/{}/review", "/documents/{}/review/pages/{}", "/api/documents/{}/review",
             "/api/me", "/api/documents", "/api/documents/{}/finished", "/api/documents/{}", "/api/documents/{}/paragraphs/{}", "/api/documents/{}/usage", "/api/tags",
             "/api/admin/users", "/api/admin/users/{}", "/api/admin/groups", "/api/admin/groups/{}/members", "/api/admin/log",
