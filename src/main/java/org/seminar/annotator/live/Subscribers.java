@@ -176,7 +176,8 @@ public class Subscribers {
         }
         for (Subscriber s : open) {
             try {
-                if (s.documentId().equals(event.documentId()) && visibility.mayHear(s.reader(), event)) {
+                if ((event.type() == EventType.CODEBOOK_CHANGED || s.documentId().equals(event.documentId()))
+                        && visibility.mayHear(s.reader(), event)) {
                     send(s, toSse(s.sse(), event));
                 }
             } catch (RuntimeException e) {

@@ -115,7 +115,7 @@ public class CodebookImport {
         List<TagService.TagView> created = new ArrayList<>();
         for (Row r : preview.rows()) {
             if (r.status().equals("new")) {
-                created.add(tags.create(new TagService.NewTag(r.slug(), r.name(), r.color(), r.description())));
+                created.add(tags.createImported(new TagService.NewTag(r.slug(), r.name(), r.color(), r.description()), actor));
             }
         }
         log.record(actor, "codebook-import", "codebook", Map.of("created", created.stream().map(TagService.TagView::name).toList(),
