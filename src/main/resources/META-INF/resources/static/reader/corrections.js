@@ -91,10 +91,11 @@ export function offerCorrections(page, say) {
     const n = annotationsOf(current.p);
     dialog.removalText.textContent = n === 0
       ? 'Paragraph ' + current.number + ' carries no annotations. It is removed and the paragraphs after it move up one number.'
-      : 'Paragraph ' + current.number + ' carries ' + plural(n, 'annotation', 'annotations') + '. They are kept: they move to the '
+      : 'Paragraph ' + current.number + ' carries ' + plural(n, 'annotation', 'annotations') + '. '
+        + (n === 1 ? 'It is kept: it moves' : 'They are kept: they move') + ' to the '
         + (Number(current.number) > 1 ? 'paragraph before it' : 'paragraph after it')
-        + ', on the same words if those are there, otherwise marked “needs attention” with their quote, tags, comments and replies, '
-        + 'for their authors to place again.';
+        + ', on the same words if those are there, otherwise marked “needs attention” with quote, tags, comment and replies, '
+        + 'for ' + (n === 1 ? 'its author' : 'their authors') + ' to place again.';
     dialog.confirm.textContent = 'Remove paragraph ' + current.number;
     dialog.removal.hidden = false;
     dialog.remove.hidden = true;
