@@ -35,6 +35,7 @@ import org.jboss.logging.Logger;
 import org.seminar.annotator.account.AccountStatus;
 import org.seminar.annotator.annotation.AnnotationEvent;
 import org.seminar.annotator.annotation.BlindModes;
+import org.seminar.annotator.annotation.CodebookNews;
 import org.seminar.annotator.annotation.EventType;
 import org.seminar.annotator.annotation.Reader;
 import org.seminar.annotator.annotation.Visibility;
@@ -65,6 +66,8 @@ public class Subscribers {
     AnnotatorConfig config;
     @Inject
     BlindModes blindModes;
+    @Inject
+    CodebookNews codebookNews;
     @Inject
     ObjectMapper json;
     /** Keep-alives only: never waits on anything but the streams. */
@@ -173,6 +176,9 @@ public class Subscribers {
     void deliver(AnnotationEvent event) {
         if (event.type() == EventType.BLIND || event.type() == EventType.REVEAL) {
             blindModes.invalidate();
+        }
+        if (event.type() == EventType.CODEBOOK_CHANGED) {
+            codebookNews.heard();
         }
         for (Subscriber s : open) {
             try {

@@ -72,6 +72,11 @@ public class TagService {
         return current != null && System.currentTimeMillis() - cachedAt <= config.caches().codebook().toMillis() ? current : load();
     }
 
+    /** Forgets the copy in memory: another instance changed the codebook (its announcement was heard here). */
+    public void invalidate() {
+        cache = null;
+    }
+
     @Transactional
     Map<String, TagView> load() {
         Map<String, TagView> current = Tag.inOrder().stream().map(TagView::of)

@@ -151,6 +151,27 @@ class CodebookAndCorrectionsBrowserTest {
             assertEquals(2, admin.driver.findElements(By.cssSelector("article .para")).size());
             assertTrue(admin.driver.findElements(By.id(paragraphs.get(1))).isEmpty(), "the running head is gone");
             assertEquals(List.of(), Accessibility.violations(admin.driver));
+
+            // make the last paragraph a heading, and the heading a paragraph again
+            admin.driver.findElement(By.cssSelector("button[aria-label='Correct paragraph 2']")).sendKeys(Keys.ENTER);
+            WebElement third = admin.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("correct-text")));
+            admin.waitUpTo(Duration.ofSeconds(5)).until(d -> focused(admin, third) && third.getAttribute("value").startsWith("The third"));
+            WebElement toHeading = admin.driver.findElement(By.className("correct-heading-make"));
+            for (int i = 0; i < 8 && !focused(admin, toHeading); i++) {
+                keys.sendKeys(Keys.TAB).perform();
+            }
+            keys.sendKeys(Keys.ENTER).perform();
+            admin.waitUpTo(Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("correction-notice"),
+                    "\u00b62 is now the heading"));
+            ready(admin);
+            assertEquals("The third paragraph goes on with the argument.", admin.driver.findElement(By.cssSelector("article section h2")).getText());
+            assertEquals(List.of(), Accessibility.violations(admin.driver));
+            admin.driver.findElement(By.cssSelector("button.correct-heading")).sendKeys(Keys.ENTER);
+            admin.waitUpTo(Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
+            admin.waitUpTo(Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("correction-notice"),
+                    "is now \u00b62."));
+            ready(admin);
+            assertEquals(2, admin.driver.findElements(By.cssSelector("article .para")).size());
         }
         given().header("Authorization", Tokens.bearer("reviewer1")).queryParam("confirm", "true")
                 .delete("/api/documents/" + doc + "/paragraphs/" + paragraphs.get(2)).then().statusCode(403);
