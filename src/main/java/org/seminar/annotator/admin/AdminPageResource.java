@@ -19,12 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.seminar.annotator.tag.CodebookImport;
-import org.seminar.annotator.tag.TagService;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.Base64;
 import org.seminar.annotator.account.AccountViews;
 import org.seminar.annotator.account.ClassListImport;
 import org.seminar.annotator.account.CurrentUser;
@@ -38,7 +32,7 @@ import org.seminar.annotator.web.ParameterRules;
 import org.seminar.annotator.web.ProblemException;
 
 /**
- * The admin area: users, seminar groups, class-list import and the log, as server-rendered forms
+ * The admin area: users, seminar groups, class-list import and the log (the codebook: {@link CodebookPageResource}), as server-rendered forms
  * (post, then redirect with a message). Every page and form is for admins only.
  */
 @Path("/admin")
@@ -59,9 +53,6 @@ public class AdminPageResource {
         static native TemplateInstance importList(String csv, ClassListImport.Preview preview, AccountViews.ImportResult result,
                 String error);
 
-        static native TemplateInstance codebook(List<TagService.TagView> tags, CodebookImport.Preview preview, String content,
-                String fileName, String codebookSeparator, String flash, String error);
-
         static native TemplateInstance log(List<AdminLog.Entry> entries, List<String> actions, String action, String actor, String from,
                 String to, int first, int previous, int next, boolean more, String query);
 
@@ -78,10 +69,6 @@ public class AdminPageResource {
     ClassListImport classList;
     @Inject
     AdminLog log;
-    @Inject
-    TagService tags;
-    @Inject
-    CodebookImport codebookImport;
     @Inject
     CurrentUser admin;
     @Inject
@@ -203,50 +190,6 @@ public class AdminPageResource {
         } catch (ProblemException e) {
             return page(e.status(), () -> Templates.importList(csv, null, null, e.getMessage()));
         }
-    }
-
-    @GET
-    @Path("codebook")
-    public Response codebookPage(@CookieParam(Flash.COOKIE) String flash) {
-        return codebookPage(200, null, null, null, flashScope.read(flash), null);
-    }
-
-    /** Step one: the file's preview (the file travels on in the form); step two (confirm) creates the tags. */
-    @POST
-    @Path("codebook")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response importCodebook(@RestForm("file") FileUpload file, @RestForm String content, @RestForm String confirm) {
-        byte[] bytes;
-        String name;
-        try {
-            if (content != null && !content.isBlank()) {
-                bytes = Base64.getDecoder().decode(content);
-                name = "the file";
-            } else if (file != null && file.uploadedFile() != null) {
-                bytes = Files.readAllBytes(file.uploadedFile());
-                name = file.fileName();
-            } else {
-                return codebookPage(400, null, null, null, null, "Choose a .qdc or .qdpx file.");
-            }
-        } catch (IllegalArgumentException | IOException e) {
-            return codebookPage(400, null, null, null, null, "The file could not be read; choose it again.");
-        }
-        try {
-            if (confirm == null) {
-                CodebookImport.Preview preview = codebookImport.preview(bytes);
-                return codebookPage(200, preview, Base64.getEncoder().encodeToString(CodebookImport.flatCodebook(bytes)), name, null, null);
-            }
-            CodebookImport.Result result = codebookImport.importFile(bytes, admin.username());
-            int n = result.created().size();
-            return redirect("/admin/codebook", n + (n == 1 ? " tag" : " tags") + " created"
-                    + (result.existing() == 0 ? "." : "; " + result.existing() + " existed already and were left as they are."));
-        } catch (ProblemException e) {
-            return codebookPage(e.status(), null, null, null, null, e.getMessage());
-        }
-    }
-
-    private Response codebookPage(int status, CodebookImport.Preview preview, String content, String fileName, String flash, String error) {
-        return page(status, () -> Templates.codebook(tags.list(), preview, content, fileName, CodebookImport.PATH_SEPARATOR, flash, error));
     }
 
     @GET

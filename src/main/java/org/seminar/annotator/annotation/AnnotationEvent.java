@@ -30,6 +30,11 @@ public record AnnotationEvent(long id, EventType type, String documentId, String
         return new AnnotationEvent(0, type, documentId, groupId, null, null, actor, null, false, false);
     }
 
+    /** The codebook changed: news for every page of every document (no document, no group). */
+    public static AnnotationEvent aboutCodebook(String actor) {
+        return new AnnotationEvent(0, EventType.CODEBOOK_CHANGED, null, null, null, null, actor, null, false, false);
+    }
+
     public AnnotationEvent withId(long journalId) {
         return new AnnotationEvent(journalId, type, documentId, groupId, annotationId, replyId, actor, author, hidden, replyGone);
     }

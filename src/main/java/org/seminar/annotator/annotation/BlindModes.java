@@ -6,8 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.seminar.annotator.audit.AdminLog;
 import org.seminar.annotator.document.Document;
 import org.seminar.annotator.group.SeminarGroups;
 import org.seminar.annotator.web.ProblemException;
@@ -35,6 +37,8 @@ public class BlindModes {
     SeminarGroups groups;
     @Inject
     Event<AnnotationEvent> events;
+    @Inject
+    AdminLog log;
 
     public boolean isBlind(String documentId, String groupId) {
         Set<String> current = blind;
@@ -70,18 +74,23 @@ public class BlindModes {
             throw ProblemException.badField("group", "is required");
         }
         String groupId = groups.idOf(request.group()).orElseThrow(() -> ProblemException.badField("group", "is not a seminar group"));
+        int switched;
         if (request.blind()) {
-            em.createNativeQuery("""
+            switched = em.createNativeQuery("""
                     insert into blind_mode (document_id, group_id, changed_by, changed_at) values (:doc, :group, :by, :at)
                     on conflict (document_id, group_id) do nothing""")
                     .setParameter("doc", documentId).setParameter("group", groupId).setParameter("by", reader.username())
                     .setParameter("at", Instant.now()).executeUpdate();
         } else {
-            em.createNativeQuery("delete from blind_mode where document_id = :doc and group_id = :group")
+            switched = em.createNativeQuery("delete from blind_mode where document_id = :doc and group_id = :group")
                     .setParameter("doc", documentId).setParameter("group", groupId).executeUpdate();
         }
         events.fire(AnnotationEvent.aboutGroup(request.blind() ? EventType.BLIND : EventType.REVEAL, documentId, groupId, reader.username()));
         blind = null;
+        if (switched > 0) {
+            Document d = Document.findById(documentId);
+            log.record(reader.username(), "blind-mode", d == null ? documentId : d.title, Map.of("blind", request.blind(), "group", request.group()));
+        }
         return new Switch(request.group(), request.blind());
     }
 }

@@ -14,7 +14,9 @@ public enum EventType {
     REPLY_CREATED("reply-created", true),
     BLIND("blind", false),
     REVEAL("reveal", false),
-    PRESENCE("presence", false);
+    PRESENCE("presence", false),
+    /** A tag was added, changed, moved, retired or restored: every open page reads the codebook again. Not journalled. */
+    CODEBOOK_CHANGED("codebook-changed", false);
 
     private final String wireName;
     private final boolean aboutAnnotation;

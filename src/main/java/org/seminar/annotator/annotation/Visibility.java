@@ -103,6 +103,9 @@ public class Visibility {
 
     /** An event, judging its annotation as {@code hidden} or not (the one point where live and replay differ). */
     private boolean mayKnowOf(Reader reader, AnnotationEvent event, boolean hidden) {
+        if (event.type() == EventType.CODEBOOK_CHANGED) {
+            return true; // everyone signed in reads the codebook
+        }
         if (!inGroup(reader, event.groupId())) {
             return false;
         }

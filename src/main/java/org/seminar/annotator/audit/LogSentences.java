@@ -42,8 +42,45 @@ public final class LogSentences {
             case "paragraph-to-footnote" -> who + " moved " + target + " to the footnotes";
             case "heading-to-paragraph" -> who + " made the heading \u201c" + d.getOrDefault("heading", "?") + "\u201d of " + target + " a paragraph";
             case "running-head-drop" -> who + " dropped \u201c" + d.getOrDefault("line", "?") + "\u201d from every paragraph of " + target;
+            case "paragraph-remove" -> who + " removed " + target + " (\u201c" + d.getOrDefault("text", "?") + "\u201d)"
+                    + (number(d.get("annotations")) == 0 ? "" : "; its " + count(d.get("annotations"), "annotation") + " moved to "
+                    + d.getOrDefault("keptIn", "the paragraph beside it") + ", marked as needing attention");
+            case "tag-create" -> who + " added the tag \u201c" + target + "\u201d (" + d.getOrDefault("color", "?") + ")";
+            case "tag-update" -> who + " " + tagChanges(target, d);
+            case "tag-retire" -> who + " retired the tag \u201c" + target + "\u201d";
+            case "tag-restore" -> who + " brought back the tag \u201c" + target + "\u201d";
+            case "tag-move" -> who + " moved the tag \u201c" + target + "\u201d from place " + d.getOrDefault("from", "?") + " to "
+                    + d.getOrDefault("to", "?");
+            case "blind-mode" -> who + " turned blind mode " + (Boolean.TRUE.equals(d.get("blind")) ? "on" : "off") + " for "
+                    + d.getOrDefault("group", "?") + " in the document \u201c" + target + "\u201d";
+            case "pdf-import" -> who + " imported the PDF \u201c" + target + "\u201d (" + count(d.get("pages"), "page") + ", "
+                    + count(d.get("paragraphs"), "paragraph") + "), a draft until published";
+            case "document-import" -> who + " imported the document \u201c" + target + "\u201d (" + count(d.get("paragraphs"), "paragraph") + ")";
             default -> who + " " + e.action().replace('-', ' ') + " " + target;
         };
+    }
+
+    /** "renamed the tag “A” to “B”, recoloured it from #x to #y and changed its meaning". */
+    private static String tagChanges(String target, Map<String, Object> d) {
+        List<String> parts = new ArrayList<>();
+        if (d.get("name") instanceof Map<?, ?> name) {
+            parts.add("renamed the tag \u201c" + name.get("from") + "\u201d to \u201c" + name.get("to") + "\u201d");
+        }
+        String it = parts.isEmpty() ? "the tag \u201c" + target + "\u201d" : "it";
+        if (d.get("color") instanceof Map<?, ?> color) {
+            parts.add("recoloured " + it + " from " + color.get("from") + " to " + color.get("to"));
+        }
+        if (d.containsKey("description")) {
+            parts.add("changed the meaning of " + (parts.isEmpty() ? "the tag \u201c" + target + "\u201d" : "it"));
+        }
+        if (parts.isEmpty()) {
+            return "changed the tag \u201c" + target + "\u201d";
+        }
+        return parts.size() == 1 ? parts.get(0) : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : 0;
     }
 
     private static String documentChanges(Map<String, Object> d) {

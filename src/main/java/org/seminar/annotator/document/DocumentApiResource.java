@@ -20,11 +20,13 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.seminar.annotator.account.CurrentUser;
 import org.seminar.annotator.account.Roles;
 import org.seminar.annotator.web.ConditionalGet;
+import org.seminar.annotator.web.ParameterRules;
 import org.seminar.annotator.web.ProblemException;
 import org.seminar.annotator.web.PublicAddress;
 
@@ -46,6 +48,8 @@ public class DocumentApiResource {
     ConditionalGet conditional;
     @Inject
     DocumentUploads uploads;
+    @Inject
+    StructureFixes fixes;
     @Inject
     CurrentUser user;
 
@@ -81,6 +85,24 @@ public class DocumentApiResource {
     public ParagraphCorrection.Result correct(@PathParam("id") String id, @PathParam("paragraphId") String paragraphId,
             ParagraphCorrection.Correction correction) {
         return corrections.correct(id, paragraphId, correction, user.username());
+    }
+
+    /**
+     * Removes a paragraph from the body (admins): a running head or other stray line an import left. A paragraph that
+     * carries annotations is refused (409 saying how many and what would happen) unless {@code ?confirm=true}; then its
+     * annotations are kept in the paragraph before it (on the same words if there, otherwise marked as needing attention).
+     */
+    @DELETE
+    @Path("{id}/paragraphs/{paragraphId}")
+    @RolesAllowed(Roles.ADMIN)
+    @APIResponse(responseCode = "200", description = "Removed; what happened to its annotations",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StructureFixes.Fixed.class)))
+    @APIResponse(responseCode = "409", description = "The paragraph carries annotations and the removal was not confirmed (the problem says how many)",
+            content = @Content(mediaType = "application/problem+json"))
+    public StructureFixes.Fixed removeParagraph(@PathParam("id") String id, @PathParam("paragraphId") String paragraphId,
+            @QueryParam("confirm") @Parameter(description = "true: remove it although it carries annotations (they are kept, see above)",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) String confirm) {
+        return fixes.remove(id, paragraphId, ParameterRules.flag("confirm", confirm), user.username());
     }
 
     /** What deleting the document would take with it: annotations, replies, reviewers (admins). */

@@ -9,6 +9,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import org.seminar.annotator.audit.AdminLog;
 import org.seminar.annotator.document.parse.ArticleParser;
 import org.seminar.annotator.web.Problem;
 import org.seminar.annotator.web.ProblemException;
@@ -27,12 +29,17 @@ public class DocumentUploads {
     DocumentImporter importer;
     @Inject
     PdfImports pdfImports;
+    @Inject
+    AdminLog log;
 
     /** Validates and imports; every refusal is a problem naming the field, and stores nothing. */
     public String upload(byte[] body, boolean printExtraction, String importedBy) {
         String text = validText(body);
         ArticleParser.Source source = printExtraction ? ArticleParser.Source.PRINT_EXTRACTION : ArticleParser.Source.CLEAN;
-        return importer.importText(text, source, null, importedBy);
+        String id = importer.importText(text, source, null, importedBy);
+        Document d = Document.findById(id);
+        log.record(importedBy, "document-import", d.title, Map.of("id", id, "paragraphs", Paragraph.count("documentId", id)));
+        return id;
     }
 
     /**
@@ -63,6 +70,8 @@ public class DocumentUploads {
         requireTextRule(article);
         long storing = System.nanoTime();
         String id = importer.importPdf(article, body, article.pageCount(), importedBy);
+        log.record(importedBy, "pdf-import", article.title(), Map.of("id", id, "pages", article.pageCount(), "paragraphs",
+                article.paragraphs().size(), "bytes", body.length));
         LOG.infof("Imported PDF %s (%d bytes, %d paragraphs, %d footnotes): read in %d ms, stored in %d ms, %d MB allocated", id,
                 body.length, article.paragraphs().size(), article.footnotes().size(), read.millis(),
                 (System.nanoTime() - storing) / 1_000_000, read.allocatedBytes() / (1024 * 1024));

@@ -152,6 +152,63 @@ public class StructureFixes {
         return new Fixed("The heading \u201c" + heading + "\u201d is now \u00b6" + p.number + ".", List.of(p.id), NONE_MOVED);
     }
 
+    /**
+     * Removes a paragraph from the body (a running head, a page number, a stray line of an import). One without
+     * annotations simply goes. Annotations are never dropped with it: unless {@code confirmed}, a paragraph that carries
+     * any is refused (409 saying how many and what would happen). Confirmed, its text is taken out through
+     * {@link ParagraphCorrection#rewrite} together with the paragraph before it (after it, for the first paragraph), so
+     * its annotations are placed again as by any correction: on the same words in that paragraph when they are there,
+     * otherwise kept there as "needs attention" (quote, tags, comment and replies intact) for their authors to place again.
+     */
+    @Transactional
+    public Fixed remove(String documentId, String paragraphId, boolean confirmed, String actor) {
+        Document d = document(documentId);
+        Paragraph p = paragraph(documentId, paragraphId);
+        Paragraph before = Paragraph.<Paragraph>find("documentId = ?1 and number = ?2", documentId, p.number - 1).firstResult();
+        Paragraph after = Paragraph.<Paragraph>find("documentId = ?1 and number = ?2", documentId, p.number + 1).firstResult();
+        if (before == null && after == null) {
+            throw ProblemException.badField("paragraphId", "is the document's only paragraph: correct its text instead");
+        }
+        long annotations = annotationsOn(p);
+        String keptIn = "\u00b6" + (before != null ? before.number : p.number);
+        String excerpt = p.text.length() > 80 ? p.text.substring(0, 79) + "\u2026" : p.text;
+        int number = p.number;
+        Map<String, Integer> moved = NONE_MOVED;
+        if (annotations == 0) {
+            em.createNativeQuery("insert into paragraph_revision (document_id, paragraph_id, old_text, new_text, changed_by) "
+                    + "values (:doc, :p, :old, '', :by)").setParameter("doc", documentId).setParameter("p", p.id)
+                    .setParameter("old", p.text).setParameter("by", actor).executeUpdate();
+            removeParagraph(p);
+        } else if (!confirmed) {
+            String message = "\u00b6" + number + " carries " + annotations + (annotations == 1 ? " annotation" : " annotations")
+                    + ". Removing it keeps " + (annotations == 1 ? "it" : "them") + ": " + (annotations == 1 ? "it moves" : "they move") + " to "
+                    + keptIn + (before != null ? "" : " (the paragraph after it, which takes its number)")
+                    + ", on the same words if they are there, otherwise marked \u201cneeds attention\u201d with quote, tags, comments and"
+                    + " replies kept. Confirm to remove it.";
+            throw new ProblemException(409, "Conflict", message, List.of(new Problem.FieldError("confirm", message)));
+        } else {
+            List<?> ids = em.createNativeQuery("select id from annotation where paragraph_id = :p").setParameter("p", p.id).getResultList();
+            List<Paragraph> olds = before != null ? List.of(before, p) : List.of(p, after);
+            Paragraph stays = before != null ? before : after;
+            corrections.rewrite(documentId, olds, List.of(stays.text), actor);
+            em.flush();
+            int attention = ((Number) em.createNativeQuery("select count(*) from annotation where id in (:ids) and anchor = 'needs-attention'")
+                    .setParameter("ids", ids).getSingleResult()).intValue();
+            moved = Map.of("exact", ids.size() - attention, "fuzzy", 0, "needsAttention", attention);
+        }
+        log.record(actor, "paragraph-remove", d.title + " \u00b6" + number, Map.of("text", excerpt, "annotations", annotations,
+                "keptIn", keptIn, "reanchored", moved));
+        return new Fixed("Removed \u00b6" + number + (annotations == 0 ? "." : "; its " + annotations
+                + (annotations == 1 ? " annotation is" : " annotations are") + " kept in " + keptIn + " (" + moved.get("exact")
+                + " on the same words there, " + moved.get("needsAttention") + " marked \u201cneeds attention\u201d)."),
+                List.of(), moved);
+    }
+
+    private long annotationsOn(Paragraph p) {
+        return ((Number) em.createNativeQuery("select count(*) from annotation where paragraph_id = :p")
+                .setParameter("p", p.id).getSingleResult()).longValue();
+    }
+
     /** Takes a paragraph out of the body: its markers go with it, the paragraphs after it move up one number. */
     void removeParagraph(Paragraph p) {
         markCorrected(p.documentId);
@@ -170,8 +227,7 @@ public class StructureFixes {
 
     /** 409 when annotations sit on the paragraph: taking it out of the body would take them with it. */
     void requireUnannotated(Paragraph p, String what) {
-        long annotations = ((Number) em.createNativeQuery("select count(*) from annotation where paragraph_id = :p")
-                .setParameter("p", p.id).getSingleResult()).longValue();
+        long annotations = annotationsOn(p);
         if (annotations > 0) {
             String message = "\u00b6" + p.number + " has " + annotations + (annotations == 1 ? " annotation" : " annotations")
                     + "; to " + what + " would remove them. Correct its text instead.";

@@ -25,6 +25,10 @@ public class EventJournal {
     EventRecords records;
 
     void record(@Observes AnnotationEvent event) {
+        if (event.type() == EventType.CODEBOOK_CHANGED) {
+            announce(event); // about no document: not journalled, the NOTIFY still waits for the change's commit
+            return;
+        }
         em.unwrap(Session.class).doWork(connection -> records.record(connection, event));
     }
 

@@ -35,6 +35,7 @@ import org.jboss.logging.Logger;
 import org.seminar.annotator.account.AccountStatus;
 import org.seminar.annotator.annotation.AnnotationEvent;
 import org.seminar.annotator.annotation.BlindModes;
+import org.seminar.annotator.annotation.CodebookNews;
 import org.seminar.annotator.annotation.EventType;
 import org.seminar.annotator.annotation.Reader;
 import org.seminar.annotator.annotation.Visibility;
@@ -65,6 +66,8 @@ public class Subscribers {
     AnnotatorConfig config;
     @Inject
     BlindModes blindModes;
+    @Inject
+    CodebookNews codebookNews;
     @Inject
     ObjectMapper json;
     @Inject
@@ -178,11 +181,15 @@ public class Subscribers {
         if (event.type() == EventType.BLIND || event.type() == EventType.REVEAL) {
             blindModes.invalidate();
         }
+        if (event.type() == EventType.CODEBOOK_CHANGED) {
+            codebookNews.heard();
+        }
         long started = System.nanoTime();
         int sent = 0;
         for (Subscriber s : open) {
             try {
-                if (s.documentId().equals(event.documentId()) && visibility.mayHear(s.reader(), event)) {
+                if ((event.type() == EventType.CODEBOOK_CHANGED || s.documentId().equals(event.documentId()))
+                        && visibility.mayHear(s.reader(), event)) {
                     send(s, toSse(s.sse(), event));
                     sent++;
                 }

@@ -50,8 +50,11 @@ public class CodebookImport {
     @Inject
     AdminLog log;
 
-    /** What importing one code would do: {@code new} (created), {@code exists} (left as it is) or {@code invalid}. */
-    public record Row(String name, String slug, String color, String description, String status, String problem) {
+    /**
+     * What importing one code would do: {@code new} (created), {@code exists} (left as it is) or {@code invalid};
+     * {@code warning}: the QDA program's colour is kept, but it is hard to see on the reading page (recolour it after).
+     */
+    public record Row(String name, String slug, String color, String description, String status, String problem, String warning) {
     }
 
     public record Preview(List<Row> rows, int toCreate, int existing, int invalid) {
@@ -92,7 +95,8 @@ public class CodebookImport {
             }
             String status = problem != null ? "invalid"
                     : codebook.containsKey(slug) || names.contains(code.name().toLowerCase(Locale.ROOT)) ? "exists" : "new";
-            rows.add(new Row(code.name(), slug, color, description, status, problem));
+            String warning = status.equals("new") ? TagColours.problem(color).orElse(null) : null;
+            rows.add(new Row(code.name(), slug, color, description, status, problem, warning));
         }
         return new Preview(rows, (int) rows.stream().filter(r -> r.status().equals("new")).count(),
                 (int) rows.stream().filter(r -> r.status().equals("exists")).count(),
@@ -116,7 +120,7 @@ public class CodebookImport {
         List<TagService.TagView> created = new ArrayList<>();
         for (Row r : preview.rows()) {
             if (r.status().equals("new")) {
-                created.add(tags.create(new TagService.NewTag(r.slug(), r.name(), r.color(), r.description())));
+                created.add(tags.createImported(new TagService.NewTag(r.slug(), r.name(), r.color(), r.description()), actor));
             }
         }
         log.record(actor, "codebook-import", "codebook", Map.of("created", created.stream().map(TagService.TagView::name).toList(),

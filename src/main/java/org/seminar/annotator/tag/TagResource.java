@@ -49,7 +49,7 @@ public class TagResource {
     @RolesAllowed(Roles.ADMIN)
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TagService.TagView.class)))
     public RestResponse<TagService.TagView> create(TagService.NewTag tag) {
-        TagService.TagView created = tags.create(tag);
+        TagService.TagView created = tags.create(tag, user.username());
         return address.created("/api/tags/" + created.slug(), created);
     }
 
@@ -80,6 +80,6 @@ public class TagResource {
     @Path("{slug}")
     @RolesAllowed(Roles.ADMIN)
     public TagService.TagView update(@PathParam("slug") String slug, TagService.TagChange change) {
-        return tags.update(slug, change);
+        return tags.update(slug, change, user.username());
     }
 }

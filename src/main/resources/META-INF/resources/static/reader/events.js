@@ -8,5 +8,6 @@ export const EVENTS = Object.freeze({
   REPLY_CREATED: 'reply-created',
   BLIND: 'blind',
   REVEAL: 'reveal',
-  PRESENCE: 'presence'
+  PRESENCE: 'presence',
+  CODEBOOK_CHANGED: 'codebook-changed'
 });

@@ -45,6 +45,10 @@ export function listen(page) {
   });
   events.addEventListener(EVENTS.REVEAL, async () => { await page.reload(); say('The reveal: everyone\'s annotations are shown now.'); });
   events.addEventListener(EVENTS.BLIND, async () => { await page.reload(); say('Blind mode is on: you see your own annotations only.'); });
+  events.addEventListener(EVENTS.CODEBOOK_CHANGED, async e => {
+    await page.reload(); // names, colours and the tags offered come with the list
+    if (JSON.parse(e.data).actor !== me.username) say('The codebook was changed: tags and colours are up to date.');
+  });
   events.addEventListener(EVENTS.PRESENCE, e => { if (JSON.parse(e.data).actor !== me.username) page.showPresence(); });
   // after a lost connection the replay brings only what may still be seen: reload to drop the rest
   let connectedBefore = false;

@@ -602,14 +602,21 @@ if (article) {
   filterTag.addEventListener('change', () => renderAll());
   filterAuthor.addEventListener('change', () => renderAll());
 
+  /** The codebook of the last load into the tag filter and the tagging box (at the start, and when an admin changed it). */
+  function applyCodebook() {
+    tags = store.codebook();
+    const chosen = filterTag.value;
+    filterTag.replaceChildren(new Option('All tags', ''), ...tags.map(t => new Option(t.name + (t.retired ? ' (retired)' : ''), t.slug)));
+    filterTag.value = tags.some(t => t.slug === chosen) ? chosen : '';
+    buildToolbar();
+  }
+
   async function start() {
     addParagraphControls();
     try {
       await store.load();
     } catch (err) { say('Annotations could not be loaded: ' + err.message, true); return; }
-    tags = store.codebook();
-    filterTag.replaceChildren(new Option('All tags', ''), ...tags.map(t => new Option(t.name + (t.retired ? ' (retired)' : ''), t.slug)));
-    buildToolbar();
+    applyCodebook();
     setMode('document');
     const painted = renderAll();
     root.dataset.ready = 'true';
@@ -623,7 +630,7 @@ if (article) {
     annotations: () => store.all(),
     full: id => store.details(id),
     refreshOne,
-    reload: async () => { await store.load(); if (textMatches) textMatches = await store.search(filterText.value.trim()); await renderAll(true); },
+    reload: async () => { await store.load(); applyCodebook(); if (textMatches) textMatches = await store.search(filterText.value.trim()); await renderAll(true); },
     drop: id => { const gone = store.drop(id); if (gone) renderChange(gone.paragraphId); },
     showPresence: () => showPresence(docId)
   };
@@ -631,5 +638,6 @@ if (article) {
   // for the browser tests and the console: the same functions the page uses
   window.annotator = { refreshOne, reload: page.reload, drop: page.drop, renderAll, showPanel,
                        state: () => ({ annotations: store.all(), activeParagraph }) };
+  if (me.admin) import('./corrections.js').then(m => m.offerCorrections(page, say));
   start();
 }

@@ -37,7 +37,7 @@ class ArchitectureTest {
         MAY_USE.put("group", Set.of("config", "web", "storage", "audit", "account"));
         MAY_USE.put("tag", Set.of("config", "web", "storage", "audit", "account"));
         MAY_USE.put("document", Set.of("config", "web", "storage", "audit", "account", "group"));
-        MAY_USE.put("annotation", Set.of("config", "web", "storage", "account", "group", "tag", "document"));
+        MAY_USE.put("annotation", Set.of("config", "web", "storage", "audit", "account", "group", "tag", "document"));
         MAY_USE.put("live", Set.of("config", "web", "storage", "account", "document", "annotation"));
         MAY_USE.put("webannotation", Set.of("config", "web", "storage", "account", "group", "tag", "document", "annotation"));
         MAY_USE.put("report", Set.of("config", "web", "storage", "account", "group", "tag", "document", "annotation", "webannotation"));

@@ -78,6 +78,9 @@ class CodebookImportTest {
         assertEquals(List.of("new", "new", "new", "new", "exists"), preview.getList("rows.status"));
         assertEquals("#33aa66", preview.getString("rows[0].color"), "#RGB becomes #RRGGBB");
         assertEquals("Membership in, or distance from, a military bloc.", preview.getString("rows[0].description"));
+        assertTrue(preview.getString("rows[0].warning").startsWith("#33aa66 is too light to see on the page"),
+                "a QDA colour too pale for the reading page is imported as it is, with a warning: " + preview.getString("rows[0].warning"));
+        assertEquals(null, preview.getString("rows[3].warning"), "#123456 is seen well");
         assertEquals(4, preview.getInt("toCreate"));
         assertEquals(before, tagNames(), "a preview changes nothing");
 
