@@ -56,6 +56,8 @@ public class AnnotationService {
     @Inject
     GroupCommit groupCommit;
     @Inject
+    org.seminar.annotator.config.AnnotatorConfig config;
+    @Inject
     EventRecords eventRecords;
     @Inject
     ObjectMapper json;
@@ -167,6 +169,17 @@ public class AnnotationService {
         a.via = provenance.via();
         if (provenance.slug() != null && Annotation.findById(provenance.slug()) == null) {
             a.id = provenance.slug();
+        }
+        if (!config.writes().groupCommit()) {
+            // the path every other write takes: entities, the history and the event (journalled by EventJournal), one transaction
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+                a.persist();
+                Versions.writeNew("The document, paragraph or a tag was changed meanwhile, or an annotation named '" + a.id
+                        + "' was made meanwhile; reload the page and annotate again");
+                AnnotationHistory.record("create", reader.username(), a, null, snapshot(a));
+                events.fire(AnnotationEvent.about(EventType.ANNOTATION_CREATED, a, reader.username()));
+            });
+            return view(a, List.of());
         }
         try {
             groupCommit.write(AnnotationInsert.of(a, snapshot(a), AnnotationEvent.about(EventType.ANNOTATION_CREATED, a, reader.username()),

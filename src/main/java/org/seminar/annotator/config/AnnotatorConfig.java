@@ -146,6 +146,14 @@ public interface AnnotatorConfig {
 
     interface Writes {
         /**
+         * Whether a new annotation is written by the group-commit writers ({@code storage.GroupCommit}: one SQL statement,
+         * batched with concurrent creates) or on the plain transactional path every other write takes (entities, history
+         * and the journalled event in one transaction). Both write the same rows; docs/benchmarks compares them.
+         */
+        @WithDefault("true")
+        boolean groupCommit();
+
+        /**
          * Threads that write and commit the creates waiting at that moment, each batch in one transaction: while
          * one waits for its commit to reach the disk, the next batch is written.
          */
