@@ -42,6 +42,9 @@ public final class LogSentences {
             case "paragraph-to-footnote" -> who + " moved " + target + " to the footnotes";
             case "heading-to-paragraph" -> who + " made the heading \u201c" + d.getOrDefault("heading", "?") + "\u201d of " + target + " a paragraph";
             case "running-head-drop" -> who + " dropped \u201c" + d.getOrDefault("line", "?") + "\u201d from every paragraph of " + target;
+            case "participation-score" -> who + " set the participation score of the document \u201c" + target + "\u201d: at least "
+                    + d.getOrDefault("minAnnotations", "?") + " annotations and " + d.getOrDefault("minReplies", "?") + " replies";
+            case "participation-score-remove" -> who + " removed the participation score of the document \u201c" + target + "\u201d";
             default -> who + " " + e.action().replace('-', ' ') + " " + target;
         };
     }
