@@ -66,6 +66,10 @@ class ParticipationBrowserTest {
             assertEquals("reviewer1", usernames(teacher).get(0), "most annotations first");
             teacher.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1150));
             screenshot(teacher, "participation.png");
+            teacher.driver.findElement(By.linkText("seminar-a over the whole term")).sendKeys(Keys.ENTER);
+            teacher.waitUpTo(Duration.ofSeconds(10)).until(x -> x.getCurrentUrl().contains("/participation?group=seminar-a"));
+            assertTrue(usernames(teacher).containsAll(List.of("reviewer1", "reviewer2", "reviewer3")), usernames(teacher).toString());
+            assertEquals(List.of(), Accessibility.violations(teacher.driver), "the term, as a teacher");
         }
         try (Browser student = new Browser()) {
             student.signIn(new URL(base, "/documents/" + d[0] + "/participation").toString(), "reviewer2");
