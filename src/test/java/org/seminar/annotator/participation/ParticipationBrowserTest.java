@@ -77,6 +77,11 @@ class ParticipationBrowserTest {
                     student.driver.findElement(By.id("own-progress")).getText());
             assertEquals(List.of("reviewer2"), usernames(student));
             assertEquals(List.of(), Accessibility.violations(student.driver), "a student's progress");
+            student.driver.get(new URL(base, "/documents/" + d[0]).toString());
+            WebElement progress = student.driver.findElement(By.id("reading-progress"));
+            student.waitUpTo(Duration.ofSeconds(10)).until(x -> progress.isDisplayed());
+            assertEquals("Your progress: 1 of 2 annotations and 2 of 1 replies before " + LocalDate.now(ZoneOffset.UTC).plusDays(2)
+                    + "; the score is not reached yet. Details", progress.getText());
             student.driver.get(new URL(base, "/participation").toString());
             assertEquals(List.of("reviewer2"), usernames(student));
             assertEquals(List.of(), Accessibility.violations(student.driver), "the term");
