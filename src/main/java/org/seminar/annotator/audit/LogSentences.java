@@ -56,6 +56,9 @@ public final class LogSentences {
             case "pdf-import" -> who + " imported the PDF \u201c" + target + "\u201d (" + count(d.get("pages"), "page") + ", "
                     + count(d.get("paragraphs"), "paragraph") + "), a draft until published";
             case "document-import" -> who + " imported the document \u201c" + target + "\u201d (" + count(d.get("paragraphs"), "paragraph") + ")";
+            case "participation-score" -> who + " set the participation score of the document \u201c" + target + "\u201d: at least "
+                    + d.getOrDefault("minAnnotations", "?") + " annotations and " + d.getOrDefault("minReplies", "?") + " replies";
+            case "participation-score-remove" -> who + " removed the participation score of the document \u201c" + target + "\u201d";
             default -> who + " " + e.action().replace('-', ' ') + " " + target;
         };
     }

@@ -171,7 +171,7 @@ public class ReportExports {
      * evaluate (starting with =, +, -, @, tab or carriage return) gets a leading apostrophe, which
      * spreadsheets show as text. Quoting is left to the CSV printer.
      */
-    static String cell(String value) {
+    public static String cell(String value) {
         return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 

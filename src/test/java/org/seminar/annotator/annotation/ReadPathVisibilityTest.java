@@ -86,6 +86,21 @@ class ReadPathVisibilityTest {
         readPaths.put("/annotations/{}/{~}/{}", (c, d, a) -> eachGroup(g -> askedFor(a, api(c, "/annotations/" + d + "/" + g + "/" + a))));
         readPaths.put("/api/documents/{}/events", (c, d, a) -> EventStreamProbe.replayFromStart(base, d, c.username()));
         readPaths.put("/api/documents/{}/presence", (c, d, a) -> api(c, "/api/documents/" + d + "/presence"));
+        // participation: counts and names of the caller's group (a reviewer's own row), per document and over the term
+        readPaths.put("/api/documents/{}/participation", (c, d, a) -> api(c, "/api/documents/" + d + "/participation")
+                + api(c, "/api/documents/" + d + "/participation?group=seminar-a"));
+        readPaths.put("/api/documents/{}/participation.csv", (c, d, a) -> api(c, "/api/documents/" + d + "/participation.csv")
+                + api(c, "/api/documents/" + d + "/participation.csv?group=seminar-a"));
+        readPaths.put("/api/participation", (c, d, a) -> api(c, "/api/participation") + api(c, "/api/participation?group=seminar-a"));
+        readPaths.put("/api/participation.csv", (c, d, a) -> api(c, "/api/participation.csv") + api(c, "/api/participation.csv?group=seminar-a"));
+        readPaths.put("/documents/{}/participation", (c, d, a) -> page(c, "/documents/" + d + "/participation")
+                + page(c, "/documents/" + d + "/participation?group=seminar-a"));
+        readPaths.put("/participation", (c, d, a) -> page(c, "/participation"));
+        // search across documents, asked for every text the caller must not find (and the passage everyone annotated)
+        // (only the hits in the scenario's document are read: the answer also repeats the query, the caller's own input,
+        // and the passage everyone annotated finds others' legitimate work in other documents)
+        readPaths.put("/api/search", (c, d, a) -> searched(d, q -> hitsIn(d, api(c, "/api/search?limit=50&q=" + q))));
+        readPaths.put("/search", (c, d, a) -> searched(d, q -> resultsIn(d, page(c, "/search?q=" + q))));
         readPaths.put("/documents/{}", (c, d, a) -> page(c, "/documents/" + d));
         readPaths.put("/documents/{}/report", (c, d, a) -> page(c, "/documents/" + d + "/report"));
         // counts only (my annotations, new by others): read through Visibility, so blind mode hides others' work there too
@@ -176,6 +191,8 @@ class ReadPathVisibilityTest {
         String reply = setup.outcome().secrets().get(1);
         assertTrue(api(new Caller("admin", null), "/api/annotations/" + setup.annotationId()).contains(reply));
         assertTrue(api(new Caller("admin", null), "/api/annotations/" + setup.annotationId() + "/history").contains(reply));
+        assertTrue(searched(setup.documentId(), q -> api(new Caller("admin", null), "/api/search?limit=50&q=" + q)).contains(reply),
+                "admins find the hidden reply: the search probe works");
         Setup draft = setups.get(Scenario.DRAFT);
         assertTrue(api(new Caller("admin", null), "/api/documents/" + draft.documentId() + "/annotations").contains(draft.annotationId()),
                 "admins see the draft's annotations");
@@ -378,6 +395,48 @@ class ReadPathVisibilityTest {
 
     String page(Caller caller, String path) throws IOException {
         return caller.pages().getPage(new URL(base, path)).getWebResponse().getContentAsString();
+    }
+
+    /** A search read path asked for each secret of the document's scenario, and for the annotated passage. */
+    String searched(String documentId, ThrowingRead read) throws Exception {
+        List<String> words = new ArrayList<>(List.of("reviewers"));
+        setups.values().stream().filter(s -> s.documentId().equals(documentId)).forEach(s -> words.addAll(s.outcome().secrets()));
+        if (twoGroupsSetup != null && twoGroupsSetup[0].equals(documentId)) {
+            words.addAll(List.of(twoGroupsSetup[3], twoGroupsSetup[4]));
+        }
+        StringBuilder all = new StringBuilder();
+        for (String w : words) {
+            all.append(read.read(java.net.URLEncoder.encode(w, java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return all.toString();
+    }
+
+    /** The hits of a search answer in one document, as text; a refusal as it came. */
+    static String hitsIn(String documentId, String body) {
+        if (!body.contains("\"hits\"")) {
+            return body;
+        }
+        List<Map<String, Object>> hits = io.restassured.path.json.JsonPath.from(body).getList("hits");
+        return hits.stream().filter(h -> documentId.equals(h.get("documentId"))).map(String::valueOf).reduce("", String::concat);
+    }
+
+    /** The results of the search page that open a place in one document (the box and the summary repeat the query). */
+    static String resultsIn(String documentId, String page) {
+        int start = page.indexOf("<ol class=\"search-results\"");
+        if (start < 0) {
+            return page.contains("search-summary") || page.contains("search-error") ? "" : page;
+        }
+        StringBuilder shown = new StringBuilder();
+        for (String hit : page.substring(start, page.indexOf("</ol>", start)).split("<li class=\"search-hit\">")) {
+            if (hit.contains("/documents/" + documentId + "#")) {
+                shown.append(hit);
+            }
+        }
+        return shown.toString();
+    }
+
+    interface ThrowingRead {
+        String read(String query) throws Exception;
     }
 
     static Set<String> getRoutes() throws Exception {

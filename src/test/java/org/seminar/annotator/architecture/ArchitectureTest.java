@@ -41,6 +41,8 @@ class ArchitectureTest {
         MAY_USE.put("live", Set.of("config", "web", "storage", "account", "document", "annotation"));
         MAY_USE.put("webannotation", Set.of("config", "web", "storage", "account", "group", "tag", "document", "annotation"));
         MAY_USE.put("report", Set.of("config", "web", "storage", "account", "group", "tag", "document", "annotation", "webannotation"));
+        MAY_USE.put("participation", Set.of("config", "web", "storage", "audit", "account", "group", "document", "annotation", "report"));
+        MAY_USE.put("search", Set.of("config", "web", "storage", "account", "document", "annotation"));
         MAY_USE.put("admin", Set.of("config", "web", "storage", "audit", "account", "group", "tag"));
     }
 

@@ -46,12 +46,18 @@ class AccessibilityBrowserTest {
             check(browser, "reading page, tagging box open", found);
             browser.driver.get(new URL(base, "/documents/" + doc + "/report").toString());
             check(browser, "report", found);
+            browser.driver.get(new URL(base, "/documents/" + doc + "/participation").toString());
+            check(browser, "participation (own progress)", found);
+            browser.driver.get(new URL(base, "/search?q=comment").toString());
+            check(browser, "search results", found);
             browser.driver.get(new URL(base, "/account").toString());
             check(browser, "account", found);
         }
         try (Browser admin = new Browser()) {
             admin.signIn(new URL(base, "/admin").toString(), "admin");
             check(admin, "admin: users", found);
+            admin.driver.get(new URL(base, "/documents/" + doc + "/participation?group=seminar-a").toString());
+            check(admin, "participation (teacher)", found);
             for (String page : List.of("/admin/groups", "/admin/import", "/admin/codebook", "/admin/log")) {
                 admin.driver.get(new URL(base, page).toString());
                 check(admin, "admin: " + page, found);
