@@ -43,7 +43,7 @@ export function listen(page) {
       if (data.actor !== me.username) say('An annotation was removed.');
     }
   });
-  events.addEventListener(EVENTS.REVEAL, async () => { await page.reload(); say('The reveal: everyone\'s annotations are shown now.'); });
+  events.addEventListener(EVENTS.REVEAL, async () => { document.getElementById('blind-notice')?.remove(); await page.reload(); say('The reveal: everyone\'s annotations are shown now.'); });
   events.addEventListener(EVENTS.BLIND, async () => { await page.reload(); say('Blind mode is on: you see your own annotations only.'); });
   events.addEventListener(EVENTS.PRESENCE, e => { if (JSON.parse(e.data).actor !== me.username) page.showPresence(); });
   // after a lost connection the replay brings only what may still be seen: reload to drop the rest

@@ -42,6 +42,7 @@ class ArchitectureTest {
         MAY_USE.put("webannotation", Set.of("config", "web", "storage", "account", "group", "tag", "document", "annotation"));
         MAY_USE.put("report", Set.of("config", "web", "storage", "account", "group", "tag", "document", "annotation", "webannotation"));
         MAY_USE.put("admin", Set.of("config", "web", "storage", "audit", "account", "group", "tag"));
+        MAY_USE.put("notification", Set.of("config", "web", "storage", "account", "group", "document", "annotation"));
     }
 
     static JavaClasses classes;
