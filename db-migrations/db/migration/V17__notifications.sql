@@ -53,8 +53,10 @@ create table notification (
 );
 create index notification_inbox_idx on notification (recipient, created_at desc);
 create index notification_mail_idx on notification (mail) where mail in ('pending', 'digest');
--- idempotent reminders and mentions: one per document and person, one per mentioned text and person
+-- idempotent reminders, assignments and mentions: one per document and person, one per mentioned text and person
 create unique index notification_due_once on notification (recipient, document_id) where kind = 'due';
+-- a change of a document's groups rewrites its rows: a group that keeps the document is not told again
+create unique index notification_assigned_once on notification (recipient, document_id) where kind = 'assigned';
 create unique index notification_mention_once on notification (recipient, annotation_id, coalesce(reply_id, '')) where kind = 'mention';
 
 -- Mail settings of a person: which kinds are not mailed, and whether mail comes at once or as a daily digest.

@@ -249,11 +249,14 @@ public class AnnotationService {
         if (change.comment() != null && !Objects.equals(blankToNull(change.comment()), a.comment)) {
             changes.put("comment", mapOf("from", a.comment, "to", blankToNull(change.comment())));
             a.comment = blankToNull(change.comment());
-            mentions.replace(a.id, a.documentId, mentions.in(a.comment, a.groupId));
         }
         if (!changes.isEmpty()) {
             a.updated = Instant.now();
             Versions.write("annotation");
+            if (changes.containsKey("comment")) {
+                // after the write: the native statements would otherwise flush the annotation a second time
+                mentions.replace(a.id, a.documentId, mentions.in(a.comment, a.groupId));
+            }
             AnnotationHistory.record("update", reader.username(), a, null, changes);
             events.fire(AnnotationEvent.about(EventType.ANNOTATION_UPDATED, a, reader.username()));
         }

@@ -13,13 +13,15 @@ import org.seminar.annotator.annotation.Annotation;
 import org.seminar.annotator.annotation.Reader;
 import org.seminar.annotator.annotation.Reply;
 import org.seminar.annotator.annotation.Visibility;
+import org.seminar.annotator.document.DocumentAccess;
 import org.seminar.annotator.group.SeminarGroups;
 import org.seminar.annotator.storage.SqlValues;
 import org.seminar.annotator.web.ProblemException;
 
 /**
  * A person's inbox, read through {@link Visibility} as things stand now: an entry about a reply hidden or an
- * annotation blinded since it was made is not shown (nor mailed), nor one of a group the person left.
+ * annotation blinded since it was made is not shown (nor mailed), nor one of a group the person left or of a
+ * document they may no longer open.
  */
 @ApplicationScoped
 public class Inbox {
@@ -30,6 +32,8 @@ public class Inbox {
     Visibility visibility;
     @Inject
     SeminarGroups groups;
+    @Inject
+    DocumentAccess documentAccess;
 
     /** The entries the reader may see, newest first, and how many of them are unread. */
     @Transactional
@@ -67,7 +71,7 @@ public class Inbox {
     }
 
     private boolean stillVisible(Notification n, Reader reader) {
-        if (!visibility.inGroup(reader, n.groupId)) {
+        if (!visibility.inGroup(reader, n.groupId) || !documentAccess.mayOpen(n.documentId, reader.admin(), List.of(n.groupId))) {
             return false;
         }
         if (n.annotationId == null) {
@@ -90,7 +94,10 @@ public class Inbox {
         Visibility.Condition replies = visibility.replies("r", "a", reader);
         Map<String, Object> parameters = new HashMap<>(annotations.parameters());
         parameters.putAll(replies.parameters());
-        String group = reader.admin() ? "true" : reader.groupIds().isEmpty() ? "false" : "n.group_id in (:inbox_groups)";
+        // the group, and the document as DocumentAccess rules: published, not archived, assigned to the group or to none
+        String group = reader.admin() ? "true" : reader.groupIds().isEmpty() ? "false" : "(n.group_id in (:inbox_groups)"
+                + " and d.status = 'published' and not d.archived and (not exists (select 1 from document_group dg where dg.document_id = d.id)"
+                + " or exists (select 1 from document_group dg where dg.document_id = d.id and dg.group_id = n.group_id)))";
         if (!reader.admin() && !reader.groupIds().isEmpty()) {
             parameters.put("inbox_groups", List.copyOf(reader.groupIds()));
         }

@@ -15,30 +15,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jboss.resteasy.reactive.RestForm;
-import org.seminar.annotator.account.CurrentUser;
 import org.seminar.annotator.annotation.Readers;
 import org.seminar.annotator.web.Flash;
 
-/** The inbox page, the mail settings page, and the unsubscribe page that works without signing in. */
+/** The inbox page and the unsubscribe page that works without signing in. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class NotificationPageResource {
 
-    /** One kind's line on the settings page. */
-    public record KindSetting(String name, String label, boolean mailed) {
-    }
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance inbox(NotificationViews.InboxView inbox, String flash);
-
-        static native TemplateInstance settings(List<KindSetting> kinds, boolean digest, boolean mailOn, String email, String flash);
 
         static native TemplateInstance unsubscribe(String token, String username, String label, boolean done, boolean valid);
     }
@@ -47,8 +36,6 @@ public class NotificationPageResource {
     Inbox inbox;
     @Inject
     Readers readers;
-    @Inject
-    CurrentUser user;
     @Inject
     MailSettings settings;
     @Inject
@@ -71,27 +58,6 @@ public class NotificationPageResource {
         boolean isRead = "true".equals(read);
         inbox.mark(id, isRead, readers.current());
         return flashScope.redirect("/notifications", isRead ? "Marked as read." : "Marked as unread.");
-    }
-
-    @GET
-    @Path("account/notifications")
-    @Authenticated
-    public TemplateInstance settings(@CookieParam(Flash.COOKIE) String flash) {
-        MailSettings.Settings now = settings.of(user.username());
-        List<KindSetting> kinds = Arrays.stream(NotificationKind.values())
-                .map(k -> new KindSetting(k.wireName(), k.setting(), now.mails(k))).toList();
-        return Templates.settings(kinds, now.digest(), mail.enabled(), user.email(), flashScope.read(flash));
-    }
-
-    @POST
-    @Path("account/notifications")
-    @Authenticated
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response save(@RestForm List<String> mailed, @RestForm String delivery) {
-        Set<NotificationKind> muted = EnumSet.allOf(NotificationKind.class);
-        (mailed == null ? List.<String>of() : mailed).forEach(k -> NotificationKind.of(k).ifPresent(muted::remove));
-        settings.save(user.username(), new MailSettings.Settings("digest".equals(delivery), muted));
-        return flashScope.redirect("/account/notifications", "Your notification settings are saved.");
     }
 
     /** Asks before unsubscribing: mail scanners open links, and a GET changes nothing. */

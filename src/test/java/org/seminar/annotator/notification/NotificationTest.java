@@ -39,6 +39,8 @@ class NotificationTest {
     NotificationMail mail;
     @Inject
     EntityManager em;
+    @Inject
+    DueReminders dueReminders;
 
     /** A new reviewer of the given group; their address is username@school.example.org. */
     static String reviewer(String group) {
@@ -243,5 +245,34 @@ class NotificationTest {
         awaitInbox(author, 2);
         awaitOutboxDrained();
         assertEquals(1, Mailbox.of(address(author)).size(), "no further reply mail");
+    }
+
+    @Test
+    void anAssignedDocumentAndItsDueDateAreNotifiedOnceToItsGroupOnly() {
+        String doc = Documents.importText("Assigned Travel\n\nNotes on a passage due tomorrow.");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        assign(doc, Map.of("groups", List.of("seminar-a"), "dueDate", today.plusDays(1).toString()));
+        assign(doc, Map.of("groups", List.of()));
+        assign(doc, Map.of("groups", List.of("seminar-a")));
+        awaitOutboxDrained();
+        dueReminders.remind(today);
+        dueReminders.remind(today);
+        assertEquals(List.of("due", "assigned"), kindsAbout("reviewer3", doc),
+                "told once of the assignment (not again when it is made anew) and once of the due date");
+        assertEquals(List.of(), kindsAbout("reviewer4", doc), "nothing to another group");
+        assign(doc, Map.of("groups", List.of("seminar-b")));
+        awaitOutboxDrained();
+        assertEquals(List.of(), kindsAbout("reviewer3", doc), "a document no longer assigned to the group leaves its inbox");
+        assertEquals(List.of("assigned"), kindsAbout("reviewer4", doc));
+    }
+
+    static void assign(String doc, Map<String, Object> change) {
+        given().header("Authorization", Tokens.bearer("admin")).contentType("application/json").body(change)
+                .put("/api/documents/" + doc).then().statusCode(200);
+    }
+
+    static List<String> kindsAbout(String user, String doc) {
+        return given().header("Authorization", Tokens.bearer(user)).get("/api/notifications?limit=500").then().statusCode(200).extract()
+                .jsonPath().getList("notifications.findAll { it.documentId == '" + doc + "' }.kind");
     }
 }
