@@ -33,6 +33,8 @@ class NotificationTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(20);
 
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL base;
     @Inject
     MailSettings settings;
     @Inject
@@ -264,6 +266,25 @@ class NotificationTest {
         awaitOutboxDrained();
         assertEquals(List.of(), kindsAbout("reviewer3", doc), "a document no longer assigned to the group leaves its inbox");
         assertEquals(List.of("assigned"), kindsAbout("reviewer4", doc));
+    }
+
+    @Test
+    void theReadingPageSaysBlindModeIsOnAtEveryLoadFromTheServersState() throws Exception {
+        String doc = Documents.importText("Blind Notice\n\nNotes on a passage read blind from the start.");
+        try (org.htmlunit.WebClient reader = org.seminar.annotator.support.PageSessions.signedIn(base, "reviewer3");
+                org.htmlunit.WebClient teacher = org.seminar.annotator.support.PageSessions.signedIn(base, "admin")) {
+            java.net.URL page = new java.net.URL(base, "/documents/" + doc);
+            assertEquals(null, ((org.htmlunit.html.HtmlPage) reader.getPage(page)).getElementById("blind-notice"), "no notice while not blind");
+            given().header("Authorization", Tokens.bearer("admin")).contentType("application/json").body(Map.of("group", "seminar-a", "blind", true))
+                    .put("/api/documents/" + doc + "/blind").then().statusCode(200);
+            String notice = ((org.htmlunit.html.HtmlPage) reader.getPage(page)).getElementById("blind-notice").getTextContent();
+            assertTrue(notice.contains("Blind mode is on: you see your own annotations only"), notice);
+            String teachers = ((org.htmlunit.html.HtmlPage) teacher.getPage(page)).getElementById("blind-notice").getTextContent();
+            assertTrue(teachers.contains("Blind mode is on for seminar-a"), teachers);
+            given().header("Authorization", Tokens.bearer("admin")).contentType("application/json").body(Map.of("group", "seminar-a", "blind", false))
+                    .put("/api/documents/" + doc + "/blind").then().statusCode(200);
+            assertEquals(null, ((org.htmlunit.html.HtmlPage) reader.getPage(page)).getElementById("blind-notice"), "gone after the reveal");
+        }
     }
 
     static void assign(String doc, Map<String, Object> change) {
