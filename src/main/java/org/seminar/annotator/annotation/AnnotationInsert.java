@@ -10,7 +10,7 @@ import java.util.Map;
 import org.seminar.annotator.storage.GroupCommit;
 
 /**
- * Everything a new annotation writes, as one SQL statement: its row, its tags, its journal entry with
+ * Everything a new annotation writes, as one SQL statement: its row, its tags, the people it mentions, its journal entry with
  * the NOTIFY ({@link EventRecords#JOURNAL}) and its history entry. One statement is one round trip,
  * and statements of concurrent creates go to the database together ({@link GroupCommit}).
  *
@@ -24,6 +24,8 @@ final class AnnotationInsert {
                                                author, author_name, group_id, hidden, withdrawn, anchor, canonical, via, created, updated, version)
                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, false, ?, ?, ?, ?, ?, ?)),
                  t as (insert into annotation_tag (annotation_id, tag_slug) select ?, unnest(cast(? as varchar[]))),
+                 m as (insert into mention (subject_id, document_id, username, name)
+                       select ?, ?, u.username, u.name from unnest(cast(? as varchar[]), cast(? as varchar[])) as u(username, name)),
             %s
             insert into annotation_history (id, annotation_id, reply_id, document_id, action, actor, at, changes)
             select nextval('annotation_history_seq'), ?, null, ?, 'create', ?, ?, cast(? as jsonb) from n""".formatted(EventRecords.JOURNAL);
@@ -31,7 +33,7 @@ final class AnnotationInsert {
     private AnnotationInsert() {
     }
 
-    static GroupCommit.Statement of(Annotation a, Map<String, Object> history, AnnotationEvent event, EventRecords records,
+    static GroupCommit.Statement of(Annotation a, Map<String, String> mentioned, Map<String, Object> history, AnnotationEvent event, EventRecords records,
             ObjectMapper json) {
         String changes = write(json, history);
         return new GroupCommit.Statement(SQL, statement -> {
@@ -56,6 +58,10 @@ final class AnnotationInsert {
             statement.setInt(i++, a.version);
             statement.setString(i++, a.id);
             statement.setArray(i++, statement.getConnection().createArrayOf("varchar", a.tags.toArray()));
+            statement.setString(i++, a.id);
+            statement.setString(i++, a.documentId);
+            statement.setArray(i++, statement.getConnection().createArrayOf("varchar", mentioned.keySet().toArray()));
+            statement.setArray(i++, statement.getConnection().createArrayOf("varchar", mentioned.values().toArray()));
             i = records.bind(statement, i, event);
             statement.setString(i++, a.id);
             statement.setString(i++, a.documentId);

@@ -61,6 +61,8 @@ public class AnnotationService {
     EventRecords eventRecords;
     @Inject
     ObjectMapper json;
+    @Inject
+    Mentions mentions;
 
     /**
      * Filters of the annotation list as asked for; null or blank (empty for {@code ids}) means any. {@code text} is found
@@ -86,11 +88,12 @@ public class AnnotationService {
                     row.get("author", String.class), row.get("hidden", Boolean.class)));
         }
         Map<String, List<AnnotationViews.ReplyView>> replies = new LinkedHashMap<>();
+        Map<String, Map<String, String>> mentioned = rows.isEmpty() ? Map.of() : mentions.ofDocument(documentId);
         if (!rows.isEmpty()) {
             for (Reply r : Reply.ofDocument(documentId)) {
                 Visibility.Subject parent = subjects.get(r.annotationId);
                 if (parent != null && visibility.maySeeReply(reader, parent, r.author, r.hidden)) {
-                    replies.computeIfAbsent(r.annotationId, k -> new ArrayList<>()).add(replyView(r));
+                    replies.computeIfAbsent(r.annotationId, k -> new ArrayList<>()).add(replyView(r, mentioned.get(r.id)));
                 }
             }
         }
@@ -102,7 +105,7 @@ public class AnnotationService {
             views.add(new AnnotationViews.AnnotationView(id, documentId, row.get("paragraph_id", String.class),
                     row.get("start_offset", Number.class).intValue(), row.get("end_offset", Number.class).intValue(),
                     row.get("quote", String.class), row.get("prefix", String.class), row.get("suffix", String.class),
-                    tagList == null || tagList.isEmpty() ? List.of() : List.of(tagList.split(",")), comment, Comments.html(comment),
+                    tagList == null || tagList.isEmpty() ? List.of() : List.of(tagList.split(",")), comment, Comments.html(comment, mentioned.get(id)),
                     row.get("author", String.class), row.get("author_name", String.class), groups.nameOf(row.get("group_id", String.class)),
                     SqlValues.instant(row.get("created")), SqlValues.instant(row.get("updated")), row.get("version", Number.class).intValue(),
                     replies.getOrDefault(id, List.of()), Boolean.TRUE.equals(row.get("hidden")) ? Boolean.TRUE : null,
@@ -170,6 +173,7 @@ public class AnnotationService {
         if (provenance.slug() != null && Annotation.findById(provenance.slug()) == null) {
             a.id = provenance.slug();
         }
+        Map<String, String> mentioned = mentions.in(a.comment, a.groupId);
         if (!config.writes().groupCommit()) {
             // the path every other write takes: entities, the history and the event (journalled by EventJournal), one transaction
             io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
@@ -177,13 +181,14 @@ public class AnnotationService {
                 Versions.writeNew("The document, paragraph or a tag was changed meanwhile, or an annotation named '" + a.id
                         + "' was made meanwhile; reload the page and annotate again");
                 AnnotationHistory.record("create", reader.username(), a, null, snapshot(a));
+                mentions.replace(a.id, a.documentId, mentioned);
                 events.fire(AnnotationEvent.about(EventType.ANNOTATION_CREATED, a, reader.username()));
             });
-            return view(a, List.of());
+            return view(a, List.of(), Map.of(a.id, mentioned));
         }
         try {
-            groupCommit.write(AnnotationInsert.of(a, snapshot(a), AnnotationEvent.about(EventType.ANNOTATION_CREATED, a, reader.username()),
-                    eventRecords, json));
+            groupCommit.write(AnnotationInsert.of(a, mentioned, snapshot(a), AnnotationEvent.about(EventType.ANNOTATION_CREATED, a,
+                    reader.username()), eventRecords, json));
         } catch (GroupCommit.NotWritten e) {
             if ("23503".equals(e.sqlState())) {
                 throw ProblemException.conflict("The document, paragraph or a tag was changed meanwhile; reload the page and annotate again");
@@ -193,7 +198,7 @@ public class AnnotationService {
             }
             throw e;
         }
-        return view(a, List.of());
+        return view(a, List.of(), Map.of(a.id, mentioned));
     }
 
     /** A new annotation as it will be stored, after every check (one query, no transaction); nothing written. */
@@ -262,6 +267,10 @@ public class AnnotationService {
         if (!changes.isEmpty()) {
             a.updated = Instant.now();
             Versions.write("annotation");
+            if (changes.containsKey("comment")) {
+                // after the write: the native statements would otherwise flush the annotation a second time
+                mentions.replace(a.id, a.documentId, mentions.in(a.comment, a.groupId));
+            }
             AnnotationHistory.record("update", reader.username(), a, null, changes);
             events.fire(AnnotationEvent.about(EventType.ANNOTATION_UPDATED, a, reader.username()));
         }
@@ -377,20 +386,23 @@ public class AnnotationService {
     }
 
     private AnnotationViews.AnnotationView view(Annotation a, Reader reader) {
-        return view(a, Reply.ofAnnotations(List.of(a.id)).stream().filter(r -> visibility.maySee(reader, a, r)).toList());
+        List<Reply> shown = Reply.ofAnnotations(List.of(a.id)).stream().filter(r -> visibility.maySee(reader, a, r)).toList();
+        List<String> subjects = new ArrayList<>(List.of(a.id));
+        shown.forEach(r -> subjects.add(r.id));
+        return view(a, shown, mentions.of(subjects));
     }
 
-    private AnnotationViews.AnnotationView view(Annotation a, List<Reply> shownReplies) {
-        List<AnnotationViews.ReplyView> shown = shownReplies.stream().map(AnnotationService::replyView).toList();
+    private AnnotationViews.AnnotationView view(Annotation a, List<Reply> shownReplies, Map<String, Map<String, String>> mentioned) {
+        List<AnnotationViews.ReplyView> shown = shownReplies.stream().map(r -> replyView(r, mentioned.get(r.id))).toList();
         // a withdrawn annotation keeps its passage and discussion, not its author's comment
         String comment = a.withdrawn ? null : a.comment;
         return new AnnotationViews.AnnotationView(a.id, a.documentId, a.paragraphId, a.start, a.end, a.quote, a.prefix, a.suffix,
-                a.tags.stream().sorted().toList(), comment, Comments.html(comment), a.author, a.authorName, groups.nameOf(a.groupId), a.created, a.updated, a.version,
+                a.tags.stream().sorted().toList(), comment, Comments.html(comment, mentioned.get(a.id)), a.author, a.authorName, groups.nameOf(a.groupId), a.created, a.updated, a.version,
                 shown, a.hidden ? Boolean.TRUE : null, a.withdrawn ? Boolean.TRUE : null, a.anchor, a.groupId, a.canonical, a.via);
     }
 
-    static AnnotationViews.ReplyView replyView(Reply r) {
-        return new AnnotationViews.ReplyView(r.id, r.annotationId, r.comment, Comments.html(r.comment), r.author, r.authorName, r.created, r.updated,
+    static AnnotationViews.ReplyView replyView(Reply r, Map<String, String> mentioned) {
+        return new AnnotationViews.ReplyView(r.id, r.annotationId, r.comment, Comments.html(r.comment, mentioned), r.author, r.authorName, r.created, r.updated,
                 r.version, r.hidden ? Boolean.TRUE : null);
     }
 

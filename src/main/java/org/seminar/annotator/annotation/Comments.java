@@ -61,6 +61,11 @@ public final class Comments {
         return rendered(markdown);
     }
 
+    /** The comment as {@link #html(String)}, with the people it mentions ({@link Mentions}: username → name) shown by name. */
+    public static String html(String markdown, java.util.Map<String, String> mentioned) {
+        return Mentions.render(html(markdown), mentioned);
+    }
+
     /** The comment through the CommonMark parser and renderer. */
     static String rendered(String markdown) {
         Node document = PARSER.parse(markdown);

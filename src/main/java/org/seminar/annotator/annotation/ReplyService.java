@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
+import java.util.Map;
 import org.seminar.annotator.storage.Ids;
 import org.seminar.annotator.storage.Versions;
 import org.seminar.annotator.web.ProblemException;
@@ -23,6 +24,8 @@ public class ReplyService {
     Moderation moderation;
     @Inject
     Event<AnnotationEvent> events;
+    @Inject
+    Mentions mentions;
 
     @Transactional
     public AnnotationViews.ReplyView reply(String annotationId, @NotNull(message = "is missing") @Valid AnnotationViews.NewReply request,
@@ -37,9 +40,11 @@ public class ReplyService {
         r.created = r.updated = Instant.now();
         r.version = 1;
         r.persist();
+        Map<String, String> mentioned = mentions.in(r.comment, a.groupId);
+        mentions.replace(r.id, a.documentId, mentioned);
         AnnotationHistory.record("reply", reader.username(), a, r.id, AnnotationService.mapOf("comment", r.comment));
         events.fire(AnnotationEvent.aboutReply(EventType.REPLY_CREATED, a, r, reader.username()));
-        return AnnotationService.replyView(r);
+        return AnnotationService.replyView(r, mentioned);
     }
 
     @Transactional
@@ -57,9 +62,11 @@ public class ReplyService {
         r.comment = change.comment();
         r.updated = Instant.now();
         Versions.write("reply");
+        Map<String, String> mentioned = mentions.in(r.comment, a.groupId);
+        mentions.replace(r.id, a.documentId, mentioned);
         AnnotationHistory.record("reply-update", reader.username(), a, r.id, AnnotationService.mapOf("from", before, "to", change.comment()));
         events.fire(AnnotationEvent.aboutReply(EventType.ANNOTATION_UPDATED, a, r, reader.username()));
-        return AnnotationService.replyView(r);
+        return AnnotationService.replyView(r, mentioned);
     }
 
     @Transactional
@@ -83,7 +90,7 @@ public class ReplyService {
         Annotation a = annotations.visible(annotationId, reader);
         Reply r = visibleReply(a, replyId, reader);
         moderation.setHidden(a, r, request, reader);
-        return AnnotationService.replyView(r);
+        return AnnotationService.replyView(r, mentions.of(java.util.List.of(r.id)).get(r.id));
     }
 
     private Reply visibleReply(Annotation a, String replyId, Reader reader) {

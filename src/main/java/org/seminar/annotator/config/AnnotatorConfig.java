@@ -80,6 +80,14 @@ public interface AnnotatorConfig {
 
         /** The unpacked Keycloak distribution; unset, where the build puts it for {@link #keycloakVersion()}. */
         Optional<String> keycloakHome();
+
+        /** Port of the local mail server's SMTP (GreenMail), unless an SMTP host is configured. */
+        @WithDefault("3025")
+        int smtpPort();
+
+        /** Port of the local mail server's IMAP, where the kept mail is read (login and password: the address). */
+        @WithDefault("3143")
+        int imapPort();
     }
 
     interface Accounts {

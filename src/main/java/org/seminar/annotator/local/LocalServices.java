@@ -11,6 +11,7 @@ public final class LocalServices {
     private static final Logger LOG = Logger.getLogger(LocalServices.class);
     private static LocalPostgres postgres;
     private static LocalKeycloak keycloak;
+    private static LocalMail mail;
     private static boolean hookRegistered;
 
     private LocalServices() {
@@ -32,6 +33,14 @@ public final class LocalServices {
         return keycloak;
     }
 
+    public static synchronized LocalMail mail(int smtpPort, int imapPort) {
+        if (mail == null) {
+            mail = LocalMail.start(smtpPort, imapPort);
+            registerShutdownHook();
+        }
+        return mail;
+    }
+
     private static void registerShutdownHook() {
         if (!hookRegistered) {
             Runtime.getRuntime().addShutdownHook(new Thread(LocalServices::stopAll, "local-services-stop"));
@@ -41,6 +50,10 @@ public final class LocalServices {
 
     /** Stops what this JVM started: Keycloak first, PostgreSQL last so the app's pool closes first. */
     public static synchronized void stopAll() {
+        if (mail != null) {
+            mail.close();
+            mail = null;
+        }
         if (keycloak != null) {
             LOG.info("Stopping local Keycloak");
             keycloak.close();

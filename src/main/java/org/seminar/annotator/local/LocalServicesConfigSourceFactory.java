@@ -17,7 +17,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * Keycloak; a setting left out stops the start at once with one line naming the variable (fail closed: never a
  * throw-away database, never the demo realm). Only in local mode ({@code annotator.local.enabled=true}, which the
  * README's first command sets) does the app start an embedded PostgreSQL and a local Keycloak with the demo realm
- * for the settings not given, and supply their addresses as configuration.
+ * for the settings not given, and a mail server that keeps the mail (GreenMail, read over IMAP),
+ * and supply their addresses as configuration.
  */
 public class LocalServicesConfigSourceFactory implements ConfigSourceFactory {
 
@@ -68,6 +69,15 @@ public class LocalServicesConfigSourceFactory implements ConfigSourceFactory {
             supplied.put("quarkus.keycloak.admin-client.server-url", keycloak.serverUrl());
         } else {
             supplied.putAll(adminServerUrl(context));
+        }
+        if (blank(context, "annotator.notifications.smtp-host")) {
+            LocalMail mail = LocalServices.mail(Integer.parseInt(value(context, "annotator.local.smtp-port", "3025")),
+                    Integer.parseInt(value(context, "annotator.local.imap-port", "3143")));
+            supplied.put("annotator.notifications.smtp-host", "127.0.0.1");
+            supplied.put("annotator.notifications.smtp-port", String.valueOf(mail.smtpPort()));
+        }
+        if (blank(context, "annotator.notifications.unsubscribe-secret")) {
+            supplied.put("annotator.notifications.unsubscribe-secret", LocalMail.secret(dataDir));
         }
         return List.of(new PropertiesConfigSource(supplied, "annotator-local-services", ORDINAL));
     }

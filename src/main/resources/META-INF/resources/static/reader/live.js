@@ -43,7 +43,7 @@ export function listen(page) {
       if (data.actor !== me.username) say('An annotation was removed.');
     }
   });
-  events.addEventListener(EVENTS.REVEAL, async () => { await page.reload(); say('The reveal: everyone\'s annotations are shown now.'); });
+  events.addEventListener(EVENTS.REVEAL, async () => { document.getElementById('blind-notice')?.remove(); await page.reload(); say('The reveal: everyone\'s annotations are shown now.'); });
   events.addEventListener(EVENTS.BLIND, async () => { await page.reload(); say('Blind mode is on: you see your own annotations only.'); });
   events.addEventListener(EVENTS.CODEBOOK_CHANGED, async e => {
     await page.reload(); // names, colours and the tags offered come with the list

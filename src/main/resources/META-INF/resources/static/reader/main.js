@@ -9,6 +9,7 @@ import { renderDocumentList, resetDocumentList } from './list.js';
 import { createStore } from './store.js';
 import { listen } from './live.js';
 import { showPresence, trackPresence } from './presence.js';
+import { attachMentions } from './mentions.js';
 
 const article = document.querySelector('article.article[data-document-id]');
 if (article) {
@@ -31,6 +32,7 @@ if (article) {
   let pending = null;       // {paragraphId, start, end, quote} while the toolbar is open
   let returnFocus = null;   // where focus goes back to when the toolbar closes
   const phone = window.matchMedia('(max-width: 700px)');
+  attachMentions(document.body, docId);
 
   let sayTimer = null;
   function say(message, isError) {

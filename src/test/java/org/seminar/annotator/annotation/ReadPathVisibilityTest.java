@@ -105,6 +105,8 @@ class ReadPathVisibilityTest {
         readPaths.put("/documents/{}/report", (c, d, a) -> page(c, "/documents/" + d + "/report"));
         // counts only (my annotations, new by others): read through Visibility, so blind mode hides others' work there too
         readPaths.put("/home", (c, d, a) -> page(c, "/home"));
+        readPaths.put("/api/notifications", (c, d, a) -> api(c, "/api/notifications") + api(c, "/api/notifications?limit=500"));
+        readPaths.put("/notifications", (c, d, a) -> page(c, "/notifications"));
     }
 
     /** GET routes that return no annotation data at all (documents, accounts, codebook, admin area, static pages). */
@@ -113,7 +115,8 @@ class ReadPathVisibilityTest {
             "/documents/{}/review", "/documents/{}/review/pages/{}", "/api/documents/{}/review",
             "/api/me", "/api/documents", "/api/documents/{}/finished", "/api/documents/{}", "/api/documents/{}/paragraphs/{}", "/api/documents/{}/usage", "/api/tags",
             "/api/admin/users", "/api/admin/users/{}", "/api/admin/groups", "/api/admin/groups/{}/members", "/api/admin/log",
-            "/admin", "/admin/users/{}", "/admin/groups", "/admin/import", "/admin/codebook", "/admin/log", "/admin/users/new");
+            "/admin", "/admin/users/{}", "/admin/groups", "/admin/import", "/admin/codebook", "/admin/log", "/admin/users/new",
+            "/api/documents/{}/people", "/account/notifications", "/unsubscribe");
 
     /** Who asks, and what they must not get back. */
     record Outcome(String caller, List<String> secrets) {

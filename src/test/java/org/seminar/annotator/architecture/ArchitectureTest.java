@@ -44,6 +44,7 @@ class ArchitectureTest {
         MAY_USE.put("participation", Set.of("config", "web", "storage", "audit", "account", "group", "document", "annotation", "report"));
         MAY_USE.put("search", Set.of("config", "web", "storage", "account", "document", "annotation"));
         MAY_USE.put("admin", Set.of("config", "web", "storage", "audit", "account", "group", "tag"));
+        MAY_USE.put("notification", Set.of("config", "web", "storage", "account", "group", "document", "annotation"));
     }
 
     static JavaClasses classes;

@@ -13,10 +13,11 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;
 import org.seminar.annotator.local.FreePort;
 import org.seminar.annotator.local.LocalKeycloak;
+import org.seminar.annotator.local.LocalMail;
 import org.seminar.annotator.local.LocalPostgres;
 
 /**
- * Starts one real PostgreSQL and one real Keycloak for the whole test run, on free ports with fresh
+ * Starts one real PostgreSQL, one real Keycloak and one real mail server (GreenMail) for the whole test run, on free ports with fresh
  * data folders under {@code target/test-data} (never the local run's {@code ./data}), and points the
  * app under test at them through system properties, which every Quarkus test class loader sees.
  * A run of plain unit tests starts neither.
@@ -25,6 +26,7 @@ public class TestServers implements LauncherSessionListener, TestExecutionListen
 
     private static LocalPostgres postgres;
     private static LocalKeycloak keycloak;
+    private static LocalMail mail;
 
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
@@ -41,6 +43,9 @@ public class TestServers implements LauncherSessionListener, TestExecutionListen
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        if (mail != null) {
+            mail.close();
+        }
         if (keycloak != null) {
             keycloak.close();
         }
@@ -70,6 +75,12 @@ public class TestServers implements LauncherSessionListener, TestExecutionListen
         System.setProperty("quarkus.oidc.credentials.secret", "annotator-secret");
         System.setProperty("quarkus.keycloak.admin-client.server-url", keycloak.serverUrl());
         System.setProperty("quarkus.keycloak.admin-client.client-secret", "annotator-admin-secret");
+        // a real SMTP server that keeps the mail; tests read it over IMAP (support/Mailbox)
+        mail = LocalMail.start(0, 0);
+        System.setProperty("annotator.notifications.smtp-host", "127.0.0.1");
+        System.setProperty("annotator.notifications.smtp-port", String.valueOf(mail.smtpPort()));
+        System.setProperty("annotator.notifications.unsubscribe-secret", "test-secret-for-unsubscribe-links-0123456789");
+        System.setProperty(Mailbox.IMAP_PORT, String.valueOf(mail.imapPort()));
     }
 
     /** The demo realm with its back-channel logout address moved from the local run's port 8080 to the tested app's port. */
