@@ -101,13 +101,22 @@ public class DocumentAdministration {
             details.put("dueDate", due == null ? "none" : due.toString());
             d.dueDate = due;
         }
-        if (groupIds != null && !Set.copyOf(access.groupsOf(id)).equals(groupIds)) {
-            DocumentGroup.delete("documentId", id);
+        Set<String> assigned = Set.copyOf(access.groupsOf(id));
+        if (groupIds != null && !assigned.equals(groupIds)) {
+            // row by row, through the rows already loaded: a bulk delete beside them would leave them in the session,
+            // and a group kept ({a} -> {a, b}) would then be persisted twice
+            for (DocumentGroup row : DocumentGroup.<DocumentGroup>list("documentId", id)) {
+                if (!groupIds.contains(row.groupId)) {
+                    row.delete();
+                }
+            }
             for (String g : groupIds) {
-                DocumentGroup row = new DocumentGroup();
-                row.documentId = id;
-                row.groupId = g;
-                row.persist();
+                if (!assigned.contains(g)) {
+                    DocumentGroup row = new DocumentGroup();
+                    row.documentId = id;
+                    row.groupId = g;
+                    row.persist();
+                }
             }
             details.put("groups", groupIds.isEmpty() ? List.of("every group") : groupIds.stream().map(groups::nameOf).toList());
         }

@@ -71,6 +71,15 @@ class DocumentsOverATermTest {
     }
 
     @Test
+    void aGroupAddedBesideAnAssignedOneKeepsBoth() {
+        String doc = newDocument("regroup" + System.nanoTime());
+        for (List<String> groups : List.of(List.of("seminar-b"), List.of("seminar-a", "seminar-b"), List.of("seminar-a"), List.of())) {
+            as("admin").contentType("application/json").body(Map.of("groups", groups)).put("/api/documents/" + doc)
+                    .then().statusCode(200).body("groups", equalTo(groups));
+        }
+    }
+
+    @Test
     void aDocumentAssignedToAnotherGroupCannotBeReachedByAnyRoute() throws Exception {
         String marker = "assigned" + System.nanoTime();
         String doc = newDocument(marker);
