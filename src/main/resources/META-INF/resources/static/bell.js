@@ -1,5 +1,6 @@
-// The bell in the header: the unread count, kept fresh by a light poll of the inbox (the live event stream is per
-// document, and the bell is on every page). Every minute while the tab is visible, and at once when it is shown again.
+// The bell in the header: the unread count. On the reading page it is live: the document's event stream (live.js)
+// tells of activity, and the inbox is read again once the notifier has had its moment. On every other page (no stream
+// there) a light poll: every minute while the tab is visible, and at once when it is shown again.
 const bell = document.getElementById('bell-count');
 const EVERY = 60_000;
 
@@ -16,7 +17,11 @@ async function refresh() {
   }
 }
 
+/** After activity heard on the stream: the notifier turns it into inbox entries within a few seconds. */
+const AFTER_ACTIVITY = [3_000, 8_000];
+
 if (bell) {
   setInterval(refresh, EVERY);
   document.addEventListener('visibilitychange', refresh);
+  document.addEventListener('annotator:activity', () => AFTER_ACTIVITY.forEach(ms => setTimeout(refresh, ms)));
 }

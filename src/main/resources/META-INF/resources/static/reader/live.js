@@ -34,6 +34,9 @@ export function listen(page) {
     }
   };
   [EVENTS.ANNOTATION_CREATED, EVENTS.ANNOTATION_UPDATED, EVENTS.REPLY_CREATED].forEach(t => events.addEventListener(t, changed));
+  // the bell (bell.js) hears of activity through this stream and looks at the inbox again
+  [EVENTS.ANNOTATION_CREATED, EVENTS.ANNOTATION_UPDATED, EVENTS.REPLY_CREATED, EVENTS.REVEAL]
+    .forEach(t => events.addEventListener(t, () => document.dispatchEvent(new CustomEvent('annotator:activity'))));
   // moderation: refetch, so admins and the author keep it (marked hidden) and everyone else drops it
   events.addEventListener(EVENTS.ANNOTATION_HIDDEN, e => page.refreshOne(JSON.parse(e.data).id));
   events.addEventListener(EVENTS.ANNOTATION_DELETED, e => {

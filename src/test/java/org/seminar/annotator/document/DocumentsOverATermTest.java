@@ -73,7 +73,8 @@ class DocumentsOverATermTest {
     @Test
     void aGroupAddedBesideAnAssignedOneKeepsBoth() {
         String doc = newDocument("regroup" + System.nanoTime());
-        for (List<String> groups : List.of(List.of("seminar-b"), List.of("seminar-a", "seminar-b"), List.of("seminar-a"), List.of())) {
+        List<List<String>> assignments = List.of(List.of("seminar-b"), List.of("seminar-a", "seminar-b"), List.of("seminar-a"), List.<String>of());
+        for (List<String> groups : assignments) {
             as("admin").contentType("application/json").body(Map.of("groups", groups)).put("/api/documents/" + doc)
                     .then().statusCode(200).body("groups", equalTo(groups));
         }

@@ -121,6 +121,32 @@ class NotificationBrowserTest {
         }
     }
 
+    @Test
+    void theBellOnTheReadingPageCountsAReplyAsItHappens() throws Exception {
+        String doc = Documents.importText("Bell Reading\n\nA paragraph whose annotation gets a reply while its author reads.");
+        String paragraph = Documents.document(doc).getString("sections[0].paragraphs[0].id");
+        String annotation = io.restassured.RestAssured.given().header("Authorization", org.seminar.annotator.support.Tokens.bearer("reviewer2"))
+                .contentType("application/json").body(java.util.Map.of("paragraphId", paragraph, "start", 2, "end", 11, "quote", "paragraph",
+                        "tags", List.of("neutrality"), "comment", "Mine"))
+                .post("/api/documents/" + doc + "/annotations").then().statusCode(201).extract().<String>path("id");
+        try (Browser rob = new Browser()) {
+            rob.signIn(new URL(base, "/documents/" + doc).toString(), "reviewer2");
+            rob.waitUpTo(Duration.ofSeconds(10)).until(d -> "true".equals(d.findElement(By.id("reader")).getAttribute("data-ready")));
+            int before = unread(rob);
+            io.restassured.RestAssured.given().header("Authorization", org.seminar.annotator.support.Tokens.bearer("reviewer1"))
+                    .contentType("application/json").body(java.util.Map.of("comment", "A reply Rob should hear of"))
+                    .post("/api/annotations/" + annotation + "/replies").then().statusCode(201);
+            // no reload: the document's event stream tells the bell, which reads the inbox again
+            rob.waitUpTo(Duration.ofSeconds(20)).until(d -> unread(rob) > before);
+        }
+    }
+
+    private static int unread(Browser browser) {
+        WebElement count = browser.driver.findElement(By.id("bell-count"));
+        String digits = count.getAttribute("textContent").replaceAll("\\D", "");
+        return !count.isDisplayed() || digits.isEmpty() ? 0 : Integer.parseInt(digits);
+    }
+
     private static void screenshot(Browser browser, String name) throws Exception {
         Path shot = Path.of("target/screenshots", name);
         Files.createDirectories(shot.getParent());
