@@ -95,7 +95,10 @@ public class AllowedMethods {
 
     @ServerResponseFilter
     public void allow(ContainerRequestContext request, ContainerResponseContext response) {
-        boolean refused = response.getStatus() == 405 && !response.getHeaders().containsKey("Allow");
+        // a page of a W3C container (?page=) takes less than the container at the same path: webannotation's
+        // ProtocolRefusals says what, since only the protocol knows its pages
+        boolean page = Paths.isAnnotationProtocol(request.getUriInfo().getPath()) && request.getUriInfo().getQueryParameters().containsKey("page");
+        boolean refused = response.getStatus() == 405 && !response.getHeaders().containsKey("Allow") && !page;
         boolean options = "OPTIONS".equals(request.getMethod()) && response.getStatus() < 300 && !Paths.isAnnotationProtocol(request.getUriInfo().getPath());
         if (refused || options) {
             Set<String> allowed = at(request.getUriInfo().getPath());

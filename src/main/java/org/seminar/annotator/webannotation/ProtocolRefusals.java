@@ -21,9 +21,9 @@ public class ProtocolRefusals {
             return;
         }
         response.getHeaders().add("Link", "<" + CONSTRAINTS + ">; rel=\"http://www.w3.org/ns/ldp#constrainedBy\"");
-        if (response.getStatus() == 405 && !response.getHeaders().containsKey("Allow")) {
-            response.getHeaders().add("Allow", request.getUriInfo().getQueryParameters().containsKey("page")
-                    ? AnnotationProtocolResource.PAGE_ALLOW : AnnotationProtocolResource.CONTAINER_ALLOW);
+        // other addresses' 405s get their Allow from web/AllowedMethods, which knows the resources but not the pages
+        if (response.getStatus() == 405 && request.getUriInfo().getQueryParameters().containsKey("page")) {
+            response.getHeaders().putSingle("Allow", AnnotationProtocolResource.PAGE_ALLOW);
         }
     }
 }

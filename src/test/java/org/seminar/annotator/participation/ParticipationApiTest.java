@@ -110,7 +110,7 @@ class ParticipationApiTest {
                 .extract().jsonPath().getList("$");
         Map<String, long[]> n = new TreeMap<>(); // annotations, given, received, words, late, annInTime, repInTime
         Map<String, Set<String>> paragraphs = new HashMap<>();
-        Map<String, Map<String, boolean[]>> covered = new HashMap<>();
+        Map<String, Map<String, java.util.BitSet>> covered = new HashMap<>();
         Map<String, Instant[]> span = new HashMap<>();
         for (Map<String, Object> a : list) {
             if (Boolean.TRUE.equals(a.get("hidden")) || Boolean.TRUE.equals(a.get("withdrawn"))) {
@@ -124,10 +124,9 @@ class ParticipationApiTest {
             c[created.isBefore(ends) ? 5 : 4]++;
             seen(span, author, created);
             paragraphs.computeIfAbsent(author, k -> new HashSet<>()).add((String) a.get("paragraphId"));
-            boolean[] chars = covered.computeIfAbsent(author, k -> new HashMap<>()).computeIfAbsent((String) a.get("paragraphId"), k -> new boolean[500]);
-            for (int i = (Integer) a.get("start"); i < (Integer) a.get("end"); i++) {
-                chars[i] = true;
-            }
+            // characters covered per paragraph, however long the paragraph (the term reads every document the group may open)
+            covered.computeIfAbsent(author, k -> new HashMap<>()).computeIfAbsent((String) a.get("paragraphId"), k -> new java.util.BitSet())
+                    .set((Integer) a.get("start"), (Integer) a.get("end"));
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> replies = (List<Map<String, Object>>) a.get("replies");
             for (Map<String, Object> r : replies == null ? List.<Map<String, Object>>of() : replies) {
@@ -148,13 +147,7 @@ class ParticipationApiTest {
         }
         Map<String, Expected> out = new TreeMap<>();
         n.forEach((user, c) -> {
-            long chars = covered.getOrDefault(user, Map.of()).values().stream().mapToLong(b -> {
-                long k = 0;
-                for (boolean x : b) {
-                    k += x ? 1 : 0;
-                }
-                return k;
-            }).sum();
+            long chars = covered.getOrDefault(user, Map.of()).values().stream().mapToLong(java.util.BitSet::cardinality).sum();
             out.put(user, new Expected(c[0], c[1], c[2], c[3], paragraphs.getOrDefault(user, Set.of()).size(), chars, span.get(user)[0],
                     span.get(user)[1], c[4], c[5], c[6]));
         });
