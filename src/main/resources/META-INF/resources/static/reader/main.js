@@ -10,6 +10,7 @@ import { createStore } from './store.js';
 import { listen } from './live.js';
 import { showPresence, trackPresence } from './presence.js';
 import { attachMentions } from './mentions.js';
+import { whyNotAnnotatable } from './selection-limits.js';
 
 const article = document.querySelector('article.article[data-document-id]');
 if (article) {
@@ -521,16 +522,17 @@ if (article) {
 
   function maybeOpenFromSelection(e) {
     if (toolbar.contains(e.target)) return;
+    openOrSayWhyNot();
+  }
+  function openOrSayWhyNot() {
     const target = selectionTarget();
     if (target) openToolbar(target);
+    else if (whyNotAnnotatable(article)) say(whyNotAnnotatable(article), true);
   }
   article.addEventListener('mouseup', maybeOpenFromSelection);
   // keyboard selections (caret browsing, Shift+arrows) send their keys to the body: open when Shift is let go
   document.addEventListener('keyup', e => {
-    if (e.key === 'Shift' && toolbar.hidden) {
-      const target = selectionTarget();
-      if (target) openToolbar(target);
-    }
+    if (e.key === 'Shift' && toolbar.hidden) openOrSayWhyNot();
   });
   // touch: a long press selects without a mouseup; open once the selection rests
   let lastPointer = 'mouse';
