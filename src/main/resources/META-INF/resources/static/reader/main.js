@@ -549,6 +549,8 @@ if (article) {
   });
 
   article.addEventListener('click', e => {
+    // a note's marker goes to the note: it is not a choice of the paragraph for the panel
+    if (e.target.closest('.fnref, .backref')) return;
     const mark = e.target.closest('mark.hl');
     const para = e.target.closest('.para');
     if (para && (mark || !window.getSelection().toString())) {

@@ -16,6 +16,7 @@ import org.seminar.annotator.support.Documents;
 /**
  * A selection that cannot be annotated says so at once instead of doing nothing: across two paragraphs, and in the
  * abstract, a heading or the notes of the bundled article; a selection within one paragraph still opens the tagging box.
+ * And a note's marker leads to the note and back without choosing the paragraph for the panel.
  */
 @QuarkusTest
 class SelectionLimitsBrowserTest {
@@ -55,6 +56,27 @@ class SelectionLimitsBrowserTest {
 
             reader.driver.executeScript(SELECT, ".para .ptext", ".para .ptext", 12);
             reader.waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("toolbar")).isDisplayed());
+        }
+    }
+
+    @Test
+    void aNoteMarkerLeadsToTheNoteAndBackWithoutChangingThePanel() throws Exception {
+        String doc = Documents.bundledId();
+        try (Browser reader = new Browser()) {
+            reader.signIn(new URL(base, "/documents/" + doc).toString(), "reviewer1");
+            reader.waitUpTo(Duration.ofSeconds(15)).until(d -> "true".equals(d.findElement(By.id("reader")).getAttribute("data-ready")));
+            String panelBefore = reader.driver.findElement(By.id("panel-title")).getText();
+            org.openqa.selenium.WebElement marker = reader.driver.findElement(By.cssSelector(".para .fnref a"));
+            String markerId = marker.getAttribute("id");
+            reader.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", marker);
+            marker.click();
+            reader.waitUpTo(Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("#fn-"));
+            assertEquals(panelBefore, reader.driver.findElement(By.id("panel-title")).getText(), "the marker does not choose the paragraph");
+            reader.driver.findElement(By.cssSelector(".footnotes a.backref[href='#" + markerId + "']")).click();
+            reader.waitUpTo(Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith("#" + markerId));
+            Number top = (Number) reader.driver.executeScript("return document.getElementById(arguments[0]).getBoundingClientRect().top", markerId);
+            Number height = (Number) reader.driver.executeScript("return window.innerHeight");
+            assertTrue(top.doubleValue() > height.doubleValue() * 0.2, "back in the text, the marker is clear of the top edge: " + top + " of " + height);
         }
     }
 
