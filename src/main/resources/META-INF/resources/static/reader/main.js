@@ -11,6 +11,7 @@ import { listen } from './live.js';
 import { showPresence, trackPresence } from './presence.js';
 import { attachMentions } from './mentions.js';
 import { whyNotAnnotatable } from './selection-limits.js';
+import { renderTagButtons, shownButtons } from './tag-picker.js';
 
 const article = document.querySelector('article.article[data-document-id]');
 if (article) {
@@ -402,6 +403,8 @@ if (article) {
       : document.querySelector('#' + target.paragraphId + ' .tag-para');
     showQuote();
     toolbar.querySelectorAll('.tag-button').forEach(b => b.setAttribute('aria-pressed', 'false'));
+    const search = toolbar.querySelector('.tag-search-input');
+    if (search && search.value) { search.value = ''; search.dispatchEvent(new Event('input')); }
     toolbar.querySelector('textarea').value = '';
     toolbar.querySelector('.toolbar-error').textContent = '';
     toolbar.hidden = false;
@@ -415,8 +418,11 @@ if (article) {
       const top = window.scrollY + (target.rect ? target.rect.bottom + 8 : document.getElementById(target.paragraphId).getBoundingClientRect().top);
       toolbar.style.top = top + 'px';
       toolbar.style.left = Math.max(8, Math.min(window.innerWidth - 380, target.rect ? target.rect.left + window.scrollX : 40)) + 'px';
+      // the whole box on screen, Save included, without losing the passage above it where there is room
+      const box = toolbar.getBoundingClientRect();
+      if (box.bottom > window.innerHeight - 8) window.scrollBy(0, Math.min(box.bottom - window.innerHeight + 16, box.top - 8));
     }
-    if (target.focus !== false) toolbar.querySelector('.tag-button').focus();
+    if (target.focus !== false) toolbar.querySelector('.tag-button').focus({ preventScroll: true });
   }
 
   function showQuote() {
@@ -452,15 +458,7 @@ if (article) {
   }
 
   function buildToolbar() {
-    const row = toolbar.querySelector('.toolbar-tags');
-    row.replaceChildren(...tags.filter(t => !t.retired).map((t, i) => {
-      const b = el('button', { type: 'button', class: 'tag-button', 'aria-pressed': 'false', 'data-slug': t.slug,
-                               title: t.description, 'aria-keyshortcuts': String(i + 1) },
-        el('kbd', { text: String(i + 1) }), ' ' + t.name);
-      b.style.borderColor = t.color;
-      b.addEventListener('click', () => b.setAttribute('aria-pressed', b.getAttribute('aria-pressed') === 'true' ? 'false' : 'true'));
-      return b;
-    }));
+    renderTagButtons(toolbar.querySelector('.toolbar-tags'), tags.filter(t => !t.retired));
     const defs = toolbar.querySelector('.toolbar-definitions');
     defs.replaceChildren(...tags.filter(t => !t.retired).map(t => el('li', {}, el('strong', { text: t.name + ': ' }), t.description)));
     const groupSelect = toolbar.querySelector('select[name=group]');
@@ -503,16 +501,16 @@ if (article) {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); save(); return; }
     if (e.key === 'Tab') {
       // focus stays inside the open box: Tab and Shift+Tab cycle through its controls
-      const stops = [...toolbar.querySelectorAll('button, textarea, select, summary')].filter(x => x.offsetParent !== null);
+      const stops = [...toolbar.querySelectorAll('button, textarea, select, summary, input')].filter(x => x.offsetParent !== null);
       const i = stops.indexOf(document.activeElement);
       const next = e.shiftKey ? (i <= 0 ? stops.length - 1 : i - 1) : (i < 0 || i === stops.length - 1 ? 0 : i + 1);
       e.preventDefault();
       stops[next].focus();
       return;
     }
-    if (e.target.tagName === 'TEXTAREA' || e.target.tagName === 'SELECT') return;
+    if (e.target.tagName === 'TEXTAREA' || e.target.tagName === 'SELECT' || e.target.tagName === 'INPUT') return;
     const n = parseInt(e.key, 10);
-    const buttons = toolbar.querySelectorAll('.tag-button');
+    const buttons = shownButtons(toolbar.querySelector('.toolbar-tags'));
     if (n >= 1 && n <= buttons.length) { e.preventDefault(); buttons[n - 1].click(); }
   });
   toolbar.querySelector('.toolbar-save').addEventListener('click', save);
