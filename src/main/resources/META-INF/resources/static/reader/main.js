@@ -142,8 +142,9 @@ if (article) {
   function renderAuthors() {
     const authors = [...new Map(store.all().map(a => [a.author, a.authorName])).entries()].sort((x, y) => x[1].localeCompare(y[1]));
     const chosen = filterAuthor.value;
-    filterAuthor.replaceChildren(new Option('All reviewers', ''), ...authors.map(([u, n]) => new Option(n + ' (' + u + ')', u)));
-    filterAuthor.value = authors.some(([u]) => u === chosen) ? chosen : '';
+    filterAuthor.replaceChildren(new Option('All reviewers', ''), new Option('Only mine', me.username),
+      ...authors.filter(([u]) => u !== me.username).map(([u, n]) => new Option(n + ' (' + u + ')', u)));
+    filterAuthor.value = chosen === me.username || authors.some(([u]) => u === chosen) ? chosen : '';
   }
 
   // ---- the panel ------------------------------------------------------------------------
