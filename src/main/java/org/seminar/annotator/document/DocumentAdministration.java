@@ -101,11 +101,12 @@ public class DocumentAdministration {
             details.put("dueDate", due == null ? "none" : due.toString());
             d.dueDate = due;
         }
-        Set<String> assigned = Set.copyOf(access.groupsOf(id));
+        List<DocumentGroup> rows = groupIds == null ? List.of() : DocumentGroup.list("documentId", id);
+        Set<String> assigned = rows.stream().map(r -> r.groupId).collect(java.util.stream.Collectors.toSet());
         if (groupIds != null && !assigned.equals(groupIds)) {
-            // row by row, through the rows already loaded: a bulk delete beside them would leave them in the session,
+            // row by row, through the rows loaded once: a bulk delete beside loaded rows would leave them in the session,
             // and a group kept ({a} -> {a, b}) would then be persisted twice
-            for (DocumentGroup row : DocumentGroup.<DocumentGroup>list("documentId", id)) {
+            for (DocumentGroup row : rows) {
                 if (!groupIds.contains(row.groupId)) {
                     row.delete();
                 }

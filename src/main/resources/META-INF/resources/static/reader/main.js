@@ -525,8 +525,9 @@ if (article) {
   }
   function openOrSayWhyNot() {
     const target = selectionTarget();
+    const why = target ? null : whyNotAnnotatable(article);
     if (target) openToolbar(target);
-    else if (whyNotAnnotatable(article)) say(whyNotAnnotatable(article), true);
+    else if (why) say(why, true);
   }
   article.addEventListener('mouseup', maybeOpenFromSelection);
   // keyboard selections (caret browsing, Shift+arrows) send their keys to the body: open when Shift is let go

@@ -100,7 +100,8 @@ public class TestServers implements LauncherSessionListener, TestExecutionListen
         }
     }
 
-    private static void deleteTree(Path root) {
+    /** Deletes a folder and everything in it (nothing when it is not there). */
+    public static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }

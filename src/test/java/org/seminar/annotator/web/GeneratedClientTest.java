@@ -43,7 +43,7 @@ class GeneratedClientTest {
     @Test
     void aClientGeneratedFromTheDescriptionDoesARoundTrip() throws Exception {
         assertTrue(Files.isRegularFile(GENERATOR), "the build copies openapi-generator's command line to " + GENERATOR);
-        deleteTree(WORK);
+        org.seminar.annotator.support.TestServers.deleteTree(WORK);
         Files.createDirectories(WORK);
         Path description = WORK.resolve("openapi.json");
         Files.writeString(description, given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract().asString());
@@ -105,13 +105,5 @@ class GeneratedClientTest {
 
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static void deleteTree(Path root) throws Exception {
-        if (Files.exists(root)) {
-            try (Stream<Path> walk = Files.walk(root)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 }
