@@ -113,10 +113,18 @@ class ParticipationApiTest {
         Map<String, Map<String, java.util.BitSet>> covered = new HashMap<>();
         Map<String, Instant[]> span = new HashMap<>();
         for (Map<String, Object> a : list) {
-            if (Boolean.TRUE.equals(a.get("hidden")) || Boolean.TRUE.equals(a.get("withdrawn"))) {
+            if (Boolean.TRUE.equals(a.get("hidden"))) {
                 continue;
             }
             String author = (String) a.get("author");
+            // a withdrawn annotation no longer counts as its author's, but its discussion stays, and so do its replies
+            boolean withdrawn = Boolean.TRUE.equals(a.get("withdrawn"));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> replies = (List<Map<String, Object>>) a.get("replies");
+            countReplies(n, span, author, replies, ends);
+            if (withdrawn) {
+                continue;
+            }
             long[] c = n.computeIfAbsent(author, k -> new long[7]);
             c[0]++;
             c[3] += words((String) a.get("comment"));
@@ -127,31 +135,34 @@ class ParticipationApiTest {
             // characters covered per paragraph, however long the paragraph (the term reads every document the group may open)
             covered.computeIfAbsent(author, k -> new HashMap<>()).computeIfAbsent((String) a.get("paragraphId"), k -> new java.util.BitSet())
                     .set((Integer) a.get("start"), (Integer) a.get("end"));
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> replies = (List<Map<String, Object>>) a.get("replies");
-            for (Map<String, Object> r : replies == null ? List.<Map<String, Object>>of() : replies) {
-                if (Boolean.TRUE.equals(r.get("hidden"))) {
-                    continue;
-                }
-                String by = (String) r.get("author");
-                long[] g = n.computeIfAbsent(by, k -> new long[7]);
-                g[1]++;
-                g[3] += words((String) r.get("comment"));
-                Instant at = Instant.parse((String) r.get("created"));
-                g[at.isBefore(ends) ? 6 : 4]++;
-                seen(span, by, at);
-                if (!by.equals(author)) {
-                    n.get(author)[2]++;
-                }
-            }
         }
         Map<String, Expected> out = new TreeMap<>();
         n.forEach((user, c) -> {
             long chars = covered.getOrDefault(user, Map.of()).values().stream().mapToLong(java.util.BitSet::cardinality).sum();
-            out.put(user, new Expected(c[0], c[1], c[2], c[3], paragraphs.getOrDefault(user, Set.of()).size(), chars, span.get(user)[0],
-                    span.get(user)[1], c[4], c[5], c[6]));
+            Instant[] active = span.getOrDefault(user, new Instant[2]); // one who only received replies has no activity of their own
+            out.put(user, new Expected(c[0], c[1], c[2], c[3], paragraphs.getOrDefault(user, Set.of()).size(), chars, active[0],
+                    active[1], c[4], c[5], c[6]));
         });
         return out;
+    }
+
+    private static void countReplies(Map<String, long[]> n, Map<String, Instant[]> span, String author, List<Map<String, Object>> replies,
+            Instant ends) {
+        for (Map<String, Object> r : replies == null ? List.<Map<String, Object>>of() : replies) {
+            if (Boolean.TRUE.equals(r.get("hidden"))) {
+                continue;
+            }
+            String by = (String) r.get("author");
+            long[] g = n.computeIfAbsent(by, k -> new long[7]);
+            g[1]++;
+            g[3] += words((String) r.get("comment"));
+            Instant at = Instant.parse((String) r.get("created"));
+            g[at.isBefore(ends) ? 6 : 4]++;
+            seen(span, by, at);
+            if (!by.equals(author)) {
+                n.computeIfAbsent(author, k -> new long[7])[2]++;
+            }
+        }
     }
 
     private static void seen(Map<String, Instant[]> span, String user, Instant at) {
